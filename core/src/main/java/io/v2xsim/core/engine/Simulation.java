@@ -1,0 +1,13 @@
+package io.v2xsim.core.engine;
+
+import io.v2xsim.core.metrics.RunResult;
+import io.v2xsim.core.spec.CompiledScenario;
+
+/** Runs one (scenario, seed): a pure function of its inputs. Thread-safe; runs share nothing mutable. */
+public final class Simulation {
+  private Simulation() {}
+
+  public static RunResult run(CompiledScenario scenario, long seed, RunListener listener) {
+    throw new UnsupportedOperationException("being written");
+  }
+}

@@ -1,0 +1,13 @@
+package io.v2xsim.core.metrics;
+
+/**
+ * Two road users whose oriented bounding boxes overlapped, reported once per pair at the first tick of overlap.
+ *
+ * @param time model time in seconds
+ * @param first id of one party
+ * @param second id of the other
+ * @param x world x of the midpoint between the two, metres
+ * @param y world y of the midpoint, metres
+ * @param where lane or connector id of the first party
+ */
+public record CollisionRecord(double time, String first, String second, double x, double y, String where) {}
