@@ -1,0 +1,135 @@
+package io.v2xsim.scenarios.cli;
+
+import io.v2xsim.core.engine.RunListener;
+import io.v2xsim.core.metrics.RunResult;
+import io.v2xsim.core.spec.CompiledScenario;
+import io.v2xsim.scenarios.load.ScenarioDocument;
+import io.v2xsim.scenarios.load.ScenarioLoader;
+import io.v2xsim.scenarios.load.SpecOverrides;
+import io.v2xsim.scenarios.report.ExperimentSummary;
+import io.v2xsim.scenarios.report.ReportWriter;
+import io.v2xsim.scenarios.report.RunInfo;
+import io.v2xsim.scenarios.report.Summarizer;
+import io.v2xsim.scenarios.report.SummaryTable;
+import io.v2xsim.scenarios.report.TrajectoryFiles;
+import io.v2xsim.scenarios.run.ExperimentRunner;
+import io.v2xsim.scenarios.run.ProgressMeter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Run a scenario once per seed and report every metric across seeds (mean, 95% CI).",
+        "Writes summary.json, trips.csv and run-info.json (and trajectories-seed<N>.csv with --trajectories)."})
+final class RunCommand implements Callable<Integer> {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO",
+      description = "A scenario file, or the name of one in the catalog (see 'v2xsim list').")
+  String scenario;
+
+  @Option(names = "--seeds", paramLabel = "N",
+      description = "Number of seeds (runs), replacing experiment.seeds of the file.")
+  Integer seeds;
+
+  @Option(names = "--duration", paramLabel = "S",
+      description = "Simulated seconds per run, replacing experiment.duration of the file.")
+  Double duration;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Directory for the result files (default: results/<scenario>/<yyyyMMdd-HHmmss>).")
+  Path out;
+
+  @Option(names = "--trajectories",
+      description = "Also write every vehicle's trajectory, one CSV per seed.")
+  boolean trajectories;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Runs at once (default: number of cores, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Override
+  public Integer call() throws Exception {
+    checkOptions();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    ScenarioLoader loader = new ScenarioLoader();
+    ScenarioDocument document = loader.read(Catalog.resolveScenario(scenario));
+    CompiledScenario compiled = loader.compile(document, new SpecOverrides(seeds, duration));
+    List<Long> seedList = ExperimentRunner.seedsOf(compiled);
+    ReportWriter report = new ReportWriter(out != null ? out : defaultOutputDir(compiled.name()));
+
+    Instant started = Instant.now();
+    long startNanos = System.nanoTime();
+    List<RunResult> results;
+    boolean writeTrajectories = trajectories || compiled.trajectories();
+    try (TrajectoryFiles trajectoryFiles = writeTrajectories ? TrajectoryFiles.open(report.dir(), seedList) : null;
+        ProgressMeter progress = new ProgressMeter(stderr, main.terminal, seedList.size(), compiled.duration(),
+            System::nanoTime).start()) {
+      results = new ExperimentRunner(threads).run(compiled, seedList,
+          seed -> trajectoryFiles != null ? trajectoryFiles.listenerFor(seed) : RunListener.NONE, progress);
+      if (trajectoryFiles != null) {
+        trajectoryFiles.commit();
+      }
+    }
+    double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+
+    ExperimentSummary summary = Summarizer.summarize(compiled, results);
+    double simulated = results.stream().mapToDouble(RunResult::simulatedSeconds).sum();
+    RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(threads, seedList.size()),
+        started, wallSeconds, simulated, Summarizer.vehicleUpdates(compiled, results), VersionProvider.version(),
+        spec.commandLine().getParseResult().originalArgs());
+    report.write(summary, results, info);
+
+    stdout.print(SummaryTable.render(summary));
+    stdout.println();
+    stdout.println("Results in " + report.dir());
+    stdout.flush();
+    return 0;
+  }
+
+  private void checkOptions() {
+    if (seeds != null && seeds < 1) {
+      throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
+    }
+    if (duration != null && !(duration > 0 && Double.isFinite(duration))) {
+      throw new ParameterException(spec.commandLine(), "--duration must be a positive number of seconds, got "
+          + duration);
+    }
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+    }
+  }
+
+  /** results/<name>/<timestamp>, made unique if a run in the same second already took it. */
+  static Path defaultOutputDir(String scenarioName) {
+    String safeName = scenarioName.replaceAll("[^A-Za-z0-9._-]", "_");
+    Path base = Path.of("results", safeName, LocalDateTime.now().format(STAMP));
+    Path dir = base;
+    for (int i = 2; Files.exists(dir); i++) {
+      dir = Path.of(base + "-" + i);
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,32 @@
+package io.v2xsim.scenarios.load;
+
+import io.v2xsim.core.spec.ScenarioSpec;
+import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
+
+/**
+ * Experiment settings given on the command line, which replace those of the file before it is compiled,
+ * so core validates and defaults them like any other value.
+ *
+ * @param seeds number of seeds, or null to keep the file's
+ * @param duration simulated seconds per run, or null to keep the file's
+ */
+public record SpecOverrides(Integer seeds, Double duration) {
+  public static final SpecOverrides NONE = new SpecOverrides(null, null);
+
+  public ScenarioSpec applyTo(ScenarioSpec spec) {
+    if (seeds == null && duration == null) {
+      return spec;
+    }
+    ExperimentSpec old = spec.experiment() != null
+        ? spec.experiment()
+        : new ExperimentSpec(null, null, null, null, null);
+    ExperimentSpec experiment = new ExperimentSpec(
+        duration != null ? duration : old.duration(),
+        old.dt(),
+        seeds != null ? seeds : old.seeds(),
+        old.seed(),
+        old.warmup());
+    return new ScenarioSpec(spec.name(), spec.description(), spec.network(), spec.vehicleTypes(), spec.demand(),
+        spec.signals(), experiment, spec.outputs());
+  }
+}

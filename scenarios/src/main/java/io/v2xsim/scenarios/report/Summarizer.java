@@ -1,0 +1,101 @@
+package io.v2xsim.scenarios.report;
+
+import io.v2xsim.core.metrics.ApproachQueue;
+import io.v2xsim.core.metrics.CollisionRecord;
+import io.v2xsim.core.metrics.MetricValue;
+import io.v2xsim.core.metrics.RunResult;
+import io.v2xsim.core.metrics.TripRecord;
+import io.v2xsim.core.spec.CompiledScenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Aggregates the results of one scenario's seeds. */
+public final class Summarizer {
+  private Summarizer() {}
+
+  /**
+   * @param results one per seed, in seed order; the order of metrics and approaches is the order they
+   *     first appear in, never hash order
+   */
+  public static ExperimentSummary summarize(CompiledScenario scenario, List<RunResult> results) {
+    List<Long> seeds = new ArrayList<>();
+    List<Integer> trips = new ArrayList<>();
+    List<Integer> arrived = new ArrayList<>();
+    List<Integer> collisionCounts = new ArrayList<>();
+    List<SeedCollision> collisions = new ArrayList<>();
+    for (RunResult result : results) {
+      seeds.add(result.seed());
+      trips.add(result.trips().size());
+      arrived.add((int) result.trips().stream().filter(t -> Double.isFinite(t.arrival())).count());
+      collisionCounts.add(result.collisions().size());
+      for (CollisionRecord collision : result.collisions()) {
+        collisions.add(new SeedCollision(result.seed(), collision));
+      }
+    }
+    return new ExperimentSummary(scenario.name(), scenario.description(), seeds, scenario.duration(),
+        scenario.dt(), scenario.warmup(), metrics(results), queues(results), trips, arrived, collisionCounts,
+        collisions);
+  }
+
+  private static List<MetricSummary> metrics(List<RunResult> results) {
+    Map<String, MetricValue> definitions = new LinkedHashMap<>();
+    for (RunResult result : results) {
+      for (MetricValue metric : result.metrics()) {
+        definitions.putIfAbsent(metric.name(), metric);
+      }
+    }
+    List<MetricSummary> summaries = new ArrayList<>();
+    for (MetricValue definition : definitions.values()) {
+      List<Double> perSeed = new ArrayList<>();
+      for (RunResult result : results) {
+        perSeed.add(result.metric(definition.name()));
+      }
+      summaries.add(new MetricSummary(definition.name(), definition.unit(), definition.description(),
+          Stats.of(perSeed), perSeed));
+    }
+    return summaries;
+  }
+
+  private static List<QueueSummary> queues(List<RunResult> results) {
+    Map<List<String>, ApproachQueue[]> byApproach = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      for (ApproachQueue queue : results.get(i).queues()) {
+        byApproach.computeIfAbsent(List.of(queue.junction(), queue.road()),
+            k -> new ApproachQueue[results.size()])[i] = queue;
+      }
+    }
+    List<QueueSummary> summaries = new ArrayList<>();
+    for (Map.Entry<List<String>, ApproachQueue[]> entry : byApproach.entrySet()) {
+      List<Double> means = new ArrayList<>();
+      List<Integer> maxima = new ArrayList<>();
+      int max = 0;
+      for (ApproachQueue queue : entry.getValue()) {
+        means.add(queue == null ? Double.NaN : queue.meanQueue());
+        maxima.add(queue == null ? -1 : queue.maxQueue());
+        max = Math.max(max, queue == null ? 0 : queue.maxQueue());
+      }
+      summaries.add(new QueueSummary(entry.getKey().get(0), entry.getKey().get(1), Stats.of(means), means, max,
+          maxima));
+    }
+    return summaries;
+  }
+
+  /**
+   * Vehicle updates (one vehicle advanced by one tick) implied by the trip records: time in the network
+   * divided by dt. Vehicles that departed during warm-up have no trip record, so this is a lower bound.
+   */
+  public static long vehicleUpdates(CompiledScenario scenario, List<RunResult> results) {
+    double ticks = 0;
+    for (RunResult result : results) {
+      for (TripRecord trip : result.trips()) {
+        if (Double.isFinite(trip.depart())) {
+          double end = Double.isFinite(trip.arrival()) ? trip.arrival() : result.simulatedSeconds();
+          ticks += Math.max(0, end - trip.depart()) / scenario.dt();
+        }
+      }
+    }
+    return Math.round(ticks);
+  }
+}

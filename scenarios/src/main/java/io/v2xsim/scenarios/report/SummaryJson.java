@@ -1,0 +1,75 @@
+package io.v2xsim.scenarios.report;
+
+import io.v2xsim.core.metrics.CollisionRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The layout of summary.json; the README documents every field named here. */
+public final class SummaryJson {
+  private SummaryJson() {}
+
+  public static String render(ExperimentSummary s) {
+    Map<String, Object> root = Json.object();
+    root.put("scenario", s.scenario());
+    root.put("description", s.description());
+    root.put("seeds", s.seeds());
+    root.put("duration", s.duration());
+    root.put("dt", s.dt());
+    root.put("warmup", s.warmup());
+    Map<String, Object> metrics = Json.object();
+    for (MetricSummary metric : s.metrics()) {
+      Map<String, Object> m = Json.object();
+      m.put("unit", metric.unit());
+      m.put("description", metric.description());
+      putStats(m, metric.stats());
+      m.put("perSeed", metric.perSeed());
+      metrics.put(metric.name(), m);
+    }
+    root.put("metrics", metrics);
+    Map<String, Object> trips = Json.object();
+    trips.put("perSeed", s.tripsPerSeed());
+    trips.put("arrivedPerSeed", s.arrivedPerSeed());
+    root.put("trips", trips);
+    List<Object> queues = new ArrayList<>();
+    for (QueueSummary queue : s.queues()) {
+      Map<String, Object> q = Json.object();
+      q.put("junction", queue.junction());
+      q.put("road", queue.road());
+      Map<String, Object> mean = Json.object();
+      putStats(mean, queue.meanQueue());
+      mean.put("perSeed", queue.meanQueuePerSeed());
+      q.put("meanQueue", mean);
+      q.put("maxQueue", queue.maxQueue());
+      q.put("maxQueuePerSeed", queue.maxQueuePerSeed());
+      queues.add(q);
+    }
+    root.put("queues", queues);
+    Map<String, Object> collisions = Json.object();
+    collisions.put("total", s.collisions().size());
+    collisions.put("perSeed", s.collisionsPerSeed());
+    List<Object> records = new ArrayList<>();
+    for (SeedCollision seeded : s.collisions()) {
+      CollisionRecord c = seeded.collision();
+      Map<String, Object> r = Json.object();
+      r.put("seed", seeded.seed());
+      r.put("time", c.time());
+      r.put("first", c.first());
+      r.put("second", c.second());
+      r.put("x", c.x());
+      r.put("y", c.y());
+      r.put("where", c.where());
+      records.add(r);
+    }
+    collisions.put("records", records);
+    root.put("collisions", collisions);
+    return Json.render(root);
+  }
+
+  private static void putStats(Map<String, Object> target, Stats stats) {
+    target.put("n", stats.n());
+    target.put("mean", stats.mean());
+    target.put("ci95", List.of(stats.ciLow(), stats.ciHigh()));
+    target.put("stdev", stats.stdev());
+  }
+}
