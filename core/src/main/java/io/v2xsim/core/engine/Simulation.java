@@ -8,6 +8,8 @@ public final class Simulation {
   private Simulation() {}
 
   public static RunResult run(CompiledScenario scenario, long seed, RunListener listener) {
-    throw new UnsupportedOperationException("being written");
+    Engine engine = new Engine(scenario.model(), seed);
+    engine.runToEnd(listener);
+    return engine.result();
   }
 }

@@ -1,5 +1,7 @@
 package io.v2xsim.core.spec;
 
+import io.v2xsim.core.engine.TrafficModel;
+
 /**
  * A validated scenario with every default applied, ready to run with any seed. Immutable and shareable
  * between concurrent runs.
@@ -14,10 +16,10 @@ public final class CompiledScenario {
   private final double warmup;
   private final boolean trajectories;
   private final double trajectoryInterval;
-  final Object model;
+  private final TrafficModel model;
 
   CompiledScenario(String name, String description, double duration, double dt, int seeds, long baseSeed,
-      double warmup, boolean trajectories, double trajectoryInterval, Object model) {
+      double warmup, boolean trajectories, double trajectoryInterval, TrafficModel model) {
     this.name = name;
     this.description = description;
     this.duration = duration;
@@ -52,4 +54,7 @@ public final class CompiledScenario {
   public boolean trajectories() { return trajectories; }
 
   public double trajectoryInterval() { return trajectoryInterval; }
+
+  /** The resolved network, demand and signal plans. */
+  public TrafficModel model() { return model; }
 }

@@ -1,0 +1,13 @@
+package io.v2xsim.core.demand;
+
+import io.v2xsim.core.network.Road;
+import io.v2xsim.core.traffic.VehicleType;
+import java.util.List;
+
+/**
+ * A vehicle demand asks for: who, along which roads, when.
+ *
+ * @param index position in the run's departure list (departure order)
+ * @param time scheduled departure, seconds
+ */
+public record Departure(int index, String id, VehicleType type, List<Road> route, double time) {}

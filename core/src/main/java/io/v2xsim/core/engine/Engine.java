@@ -1,0 +1,333 @@
+package io.v2xsim.core.engine;
+
+import io.v2xsim.core.demand.Departure;
+import io.v2xsim.core.network.Connector;
+import io.v2xsim.core.network.Junction;
+import io.v2xsim.core.network.JunctionKind;
+import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.network.Link;
+import io.v2xsim.core.network.Road;
+import io.v2xsim.core.network.RoadNetwork;
+import io.v2xsim.core.random.RandomStream;
+import io.v2xsim.core.signal.FixedTimeController;
+import io.v2xsim.core.signal.SignalController;
+import io.v2xsim.core.signal.SignalPlan;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+
+/**
+ * The discrete-time world of one run: the tick of ARCHITECTURE.md (signals, sensing, fusion, transport,
+ * decision, dynamics, measurement) over a road network. Not thread-safe; one engine per run.
+ *
+ * <p>Vehicles are pooled and per-link occupancy lives in arrays indexed by link, so a tick in steady state
+ * allocates nothing. All vehicles decide from the same snapshot and then move at once.
+ */
+public final class Engine {
+  private final TrafficModel model;
+  private final RoadNetwork network;
+  private final double dt;
+  private final long seed;
+  final LinkOccupancy[] occupancy;
+  private final SignalController[] controllers;
+  final byte[][] signalStates;
+  private final List<Departure> departures;
+  private final EnumMap<TickStage.Stage, List<TickStage>> stages = new EnumMap<>(TickStage.Stage.class);
+  private final RandomStream driverRng;
+  private final DriverModel driver;
+  private final Measurements measurements;
+  private final CollisionDetector collisions;
+  private final Insertion insertion;
+
+  Vehicle[] active = new Vehicle[64];
+  int activeCount;
+  private final ArrayList<Vehicle> pool = new ArrayList<>();
+  private final double[] poseScratch = new double[3];
+  long tick;
+
+  public Engine(TrafficModel model, long seed) {
+    this.model = model;
+    this.network = model.network();
+    this.dt = model.dt();
+    this.seed = seed;
+    List<Link> links = network.links();
+    occupancy = new LinkOccupancy[links.size()];
+    for (int i = 0; i < occupancy.length; i++) {
+      occupancy[i] = new LinkOccupancy();
+    }
+    controllers = new SignalController[network.junctions().size()];
+    signalStates = new byte[network.junctions().size()][];
+    for (Junction j : network.junctions()) {
+      signalStates[j.index()] = new byte[j.movements().size()];
+    }
+    for (SignalPlan p : model.signalPlans()) {
+      controllers[p.junction()] = new FixedTimeController(p);
+    }
+    departures = model.demand().departures(network, RandomStream.derive(seed, "demand"), model.duration());
+    driverRng = RandomStream.derive(seed, "drivers");
+    for (TickStage.Stage s : TickStage.Stage.values()) {
+      stages.put(s, new ArrayList<>());
+    }
+    driver = new DriverModel(this);
+    measurements = new Measurements(this, departures);
+    collisions = new CollisionDetector(this);
+    insertion = new Insertion(this, departures);
+  }
+
+  /** Adds work to a stage of the tick; it runs after the engine's own work for that stage. */
+  public void addStage(TickStage.Stage stage, TickStage work) {
+    stages.get(stage).add(work);
+  }
+
+  /** Replaces the controller of a signalized junction (strategies other than fixed time). */
+  public void setController(Junction junction, SignalController controller) {
+    controllers[junction.index()] = controller;
+  }
+
+  public RoadNetwork network() {
+    return network;
+  }
+
+  public TrafficModel model() {
+    return model;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public double dt() {
+    return dt;
+  }
+
+  public long tick() {
+    return tick;
+  }
+
+  /** Model time at the start of the current tick, seconds. */
+  public double time() {
+    return tick * dt;
+  }
+
+  /** Vehicles currently on the road. */
+  public int vehicleCount() {
+    return activeCount;
+  }
+
+  /** State of a movement of a junction this tick, see {@link io.v2xsim.core.signal.SignalColor}. */
+  public byte signalState(Junction j, int movement) {
+    return signalStates[j.index()][movement];
+  }
+
+  Measurements measurements() {
+    return measurements;
+  }
+
+  CollisionDetector collisionDetector() {
+    return collisions;
+  }
+
+  List<Departure> departures() {
+    return departures;
+  }
+
+  /** Advances the world by one step. */
+  public void step() {
+    double time = time();
+    for (int j = 0; j < controllers.length; j++) {
+      if (controllers[j] != null) {
+        controllers[j].update(time, signalStates[j]);
+      }
+    }
+    runStage(TickStage.Stage.SIGNALS);
+    runStage(TickStage.Stage.SENSING);
+    runStage(TickStage.Stage.FUSION);
+    runStage(TickStage.Stage.TRANSPORT);
+
+    insertion.insertDue(time);
+    for (int i = 0; i < activeCount; i++) {
+      Vehicle v = active[i];
+      v.accel = driver.acceleration(v);
+    }
+    driver.changeLanes();
+    runStage(TickStage.Stage.DECISION);
+
+    move();
+    runStage(TickStage.Stage.DYNAMICS);
+
+    for (int i = 0; i < activeCount; i++) {
+      updatePose(active[i]);
+    }
+    measurements.afterMove(time + dt);
+    collisions.detect(time + dt);
+    runStage(TickStage.Stage.MEASUREMENT);
+    tick++;
+  }
+
+  private void runStage(TickStage.Stage s) {
+    List<TickStage> list = stages.get(s);
+    for (int i = 0; i < list.size(); i++) {
+      list.get(i).execute(this);
+    }
+  }
+
+  /** Ballistic update (Treiber and Kanagaraj 2015): exact for constant acceleration, never reverses. */
+  private void move() {
+    for (int i = 0; i < activeCount; i++) {
+      Vehicle v = active[i];
+      double a = v.accel;
+      double s;
+      if (v.speed + a * dt < 0) {
+        s = a < 0 ? -v.speed * v.speed / (2 * a) : 0;
+        v.speed = 0;
+      } else {
+        s = v.speed * dt + 0.5 * a * dt * dt;
+        v.speed += a * dt;
+      }
+      v.pos += s;
+      measurements.addDistance(v, s);
+      v.laneChangeCooldown -= dt;
+    }
+    // Transfer vehicles that passed the end of their link, front first on every link so order is kept.
+    for (int li = 0; li < occupancy.length; li++) {
+      LinkOccupancy o = occupancy[li];
+      while (o.count > 0 && o.vehicles[0].pos >= o.vehicles[0].link.length()) {
+        Vehicle v = o.vehicles[0];
+        Link next = v.nextLink();
+        if (next == null) {
+          if (v.onLastRoad()) {
+            o.remove(v);
+            arrive(v);
+            continue;
+          }
+          // Wrong lane at the end of the road: the driver model stops it at the line; numerical overshoot only.
+          v.pos = v.link.length() - 1e-6;
+          v.speed = 0;
+          break;
+        }
+        double over = v.pos - v.link.length();
+        o.remove(v);
+        if (next instanceof Connector c) {
+          measurements.enteredConnector(v, c, signalStates[c.junction().index()][c.movement()]);
+          v.yellowDecisionFor = -1;
+          v.waitingAtLineSinceTick = -1;
+          v.stoppedAtLine = false;
+        } else {
+          v.routeIndex++;
+          v.laneChangeCooldown = Math.max(v.laneChangeCooldown, 1.0);
+        }
+        v.link = next;
+        v.pos = over;
+        occupancy[next.index()].insertSorted(v);
+      }
+    }
+  }
+
+  private void arrive(Vehicle v) {
+    measurements.arrived(v, time() + dt);
+    for (int i = 0; i < activeCount; i++) {
+      if (active[i] == v) {
+        // Keep the order of the others: it decides iteration order and so must not depend on removals' timing.
+        System.arraycopy(active, i + 1, active, i, activeCount - i - 1);
+        activeCount--;
+        active[activeCount] = null;
+        break;
+      }
+    }
+    v.link = null;
+    pool.add(v);
+  }
+
+  Vehicle spawn(Departure d, Lane lane, double speed) {
+    Vehicle v = pool.isEmpty() ? new Vehicle() : pool.remove(pool.size() - 1);
+    double factor = 1.0 + d.type().speedDeviation() * driverRng.nextGaussian();
+    factor = Math.max(0.8, Math.min(1.2, factor));
+    v.reset(d.index(), d.type(), factor, d.route());
+    v.link = lane;
+    v.pos = 0;
+    v.speed = speed;
+    v.halted = speed < Measurements.HALT_SPEED;
+    v.laneChangeCooldown = 2.0;
+    occupancy[lane.index()].addBack(v);
+    if (activeCount == active.length) {
+      active = java.util.Arrays.copyOf(active, activeCount * 2);
+    }
+    active[activeCount++] = v;
+    updatePose(v);
+    return v;
+  }
+
+  /** Places the vehicle's centre and heading from its link position. */
+  void updatePose(Vehicle v) {
+    Link l = v.link;
+    double s = (v.pos - 0.5 * v.type.length()) * l.shapeScale();
+    l.shape().pose(s, poseScratch);
+    v.x = poseScratch[0];
+    v.y = poseScratch[1];
+    v.heading = poseScratch[2];
+  }
+
+  /** Vehicles on a link, front first, for tests and extensions: a copy of ids and positions. */
+  public List<double[]> positionsOn(Link link) {
+    LinkOccupancy o = occupancy[link.index()];
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < o.count; i++) {
+      Vehicle v = o.vehicles[i];
+      out.add(new double[] {v.trip, v.pos, v.speed, v.accel});
+    }
+    return out;
+  }
+
+  /** Reroutes a vehicle stuck in a lane that does not lead on, from the first road its lane does lead to. */
+  void rerouteFromLane(Vehicle v, Lane lane) {
+    if (lane.outgoing().isEmpty()) {
+      return;
+    }
+    Road via = lane.outgoing().get(0).to().road();
+    Road dest = v.route.get(v.route.size() - 1);
+    List<Road> rest = network.router().route(via, dest);
+    List<Road> route = new ArrayList<>(v.route.subList(0, v.routeIndex + 1));
+    if (rest != null) {
+      route.addAll(rest);
+    } else {
+      route.add(via);
+    }
+    v.route = List.copyOf(route);
+    measurements.rerouted();
+  }
+
+  /** Runs to the end of the scenario, reporting progress about once per simulated second. */
+  public void runToEnd(RunListener listener) {
+    long ticks = Math.round(model.duration() / dt);
+    long perSecond = Math.max(1, Math.round(1.0 / dt));
+    long perSample = Math.max(1, Math.round(model.trajectoryInterval() / dt));
+    boolean traj = listener.wantsTrajectories();
+    while (tick < ticks) {
+      step();
+      if (traj && tick % perSample == 0) {
+        double t = time();
+        for (int i = 0; i < activeCount; i++) {
+          Vehicle v = active[i];
+          listener.trajectory(t, departures.get(v.trip).id(), v.x, v.y, v.speed, v.heading, v.link.id());
+        }
+      }
+      if (tick % perSecond == 0) {
+        listener.progress(time());
+      }
+    }
+  }
+
+  /** What the run measured; call after {@link #runToEnd}. */
+  public io.v2xsim.core.metrics.RunResult result() {
+    return measurements.result(insertion, collisions);
+  }
+
+  /** Number of vehicle-steps done so far: the unit of traffic throughput benchmarks. */
+  public long vehicleUpdates() {
+    return measurements.vehicleUpdates();
+  }
+
+  boolean isSignalized(Junction j) {
+    return j.kind() == JunctionKind.SIGNALIZED && controllers[j.index()] != null;
+  }
+}

@@ -1,0 +1,129 @@
+package io.v2xsim.core.engine;
+
+import io.v2xsim.core.demand.Departure;
+import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.network.Road;
+import io.v2xsim.core.traffic.Idm;
+import io.v2xsim.core.traffic.VehicleType;
+import java.util.List;
+
+/**
+ * Puts departing vehicles on their first road, only into a safe gap. A departure that finds no safe gap
+ * waits in its road's queue (first come, first served) and is counted as blocked.
+ */
+final class Insertion {
+  private final Engine engine;
+  private final List<Departure> departures;
+  private int nextDue;
+  /** Per road: ring buffer of waiting departure indices. */
+  private final int[][] queues;
+  private final int[] head;
+  private final int[] size;
+  private final int[] activeRoads;
+  private int activeRoadCount;
+
+  Insertion(Engine engine, List<Departure> departures) {
+    this.engine = engine;
+    this.departures = departures;
+    int roads = engine.network().roads().size();
+    queues = new int[roads][];
+    head = new int[roads];
+    size = new int[roads];
+    activeRoads = new int[roads];
+  }
+
+  void insertDue(double time) {
+    while (nextDue < departures.size() && departures.get(nextDue).time() <= time + 1e-9) {
+      Departure d = departures.get(nextDue++);
+      enqueue(d.route().get(0).index(), d.index());
+    }
+    for (int k = 0; k < activeRoadCount; k++) {
+      int r = activeRoads[k];
+      Road road = engine.network().roads().get(r);
+      int tries = road.lanes().size();
+      while (size[r] > 0 && tries-- > 0) {
+        Departure d = departures.get(queues[r][head[r]]);
+        if (!tryInsert(d, road, time)) {
+          break;
+        }
+        head[r] = (head[r] + 1) % queues[r].length;
+        size[r]--;
+      }
+    }
+    // Drop roads whose queue emptied, keeping the others in their order.
+    int w = 0;
+    for (int k = 0; k < activeRoadCount; k++) {
+      if (size[activeRoads[k]] > 0) {
+        activeRoads[w++] = activeRoads[k];
+      }
+    }
+    activeRoadCount = w;
+  }
+
+  private void enqueue(int road, int departure) {
+    if (queues[road] == null) {
+      queues[road] = new int[16];
+    }
+    if (size[road] == queues[road].length) {
+      int[] bigger = new int[size[road] * 2];
+      for (int i = 0; i < size[road]; i++) {
+        bigger[i] = queues[road][(head[road] + i) % queues[road].length];
+      }
+      queues[road] = bigger;
+      head[road] = 0;
+    }
+    queues[road][(head[road] + size[road]) % queues[road].length] = departure;
+    if (size[road]++ == 0) {
+      activeRoads[activeRoadCount++] = road;
+    }
+  }
+
+  /** Vehicles still waiting to enter at the end of the run. */
+  int waiting() {
+    int n = 0;
+    for (int s : size) {
+      n += s;
+    }
+    return n + (departures.size() - nextDue);
+  }
+
+  private boolean tryInsert(Departure d, Road road, double time) {
+    Road next = d.route().size() > 1 ? d.route().get(1) : null;
+    VehicleType t = d.type();
+    Lane best = null;
+    double bestSpace = -1;
+    for (Lane lane : road.lanes()) {
+      if (next != null && lane.connectorTo(next) == null) {
+        continue;
+      }
+      Vehicle back = engine.occupancy[lane.index()].back();
+      double space = back == null ? Double.MAX_VALUE : back.pos - back.type.length();
+      if (space > bestSpace) {
+        bestSpace = space;
+        best = lane;
+      }
+    }
+    if (best == null) {
+      best = road.lanes().get(0);
+      Vehicle back = engine.occupancy[best.index()].back();
+      bestSpace = back == null ? Double.MAX_VALUE : back.pos - back.type.length();
+    }
+    double desired = Math.min(t.maxSpeed(), best.speedLimit());
+    double speed = desired;
+    Vehicle back = engine.occupancy[best.index()].back();
+    if (back != null) {
+      if (bestSpace < t.minGap() + 0.5) {
+        return false;
+      }
+      speed = Math.min(speed, Math.max(0, (bestSpace - t.minGap()) / t.headway()));
+      speed = Math.min(speed, back.speed + 2.0);
+      // Back off until the IDM would not need more than comfortable braking.
+      while (speed > 0 && Idm.follow(t, speed, desired, bestSpace, back.speed) < -t.decel()) {
+        speed = Math.max(0, speed - 1.0);
+      }
+    }
+    Vehicle v = engine.spawn(d, best, speed);
+    engine.measurements().departed(v, time);
+    return true;
+  }
+}

@@ -1,0 +1,85 @@
+package io.v2xsim.core.engine;
+
+import io.v2xsim.core.network.Connector;
+import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.network.Link;
+import io.v2xsim.core.network.Road;
+import io.v2xsim.core.traffic.VehicleType;
+import java.util.List;
+
+/**
+ * A vehicle on the road: mutable per-run state, reused from a pool so that the tick does not allocate.
+ * {@code pos} is the front bumper's driving coordinate along {@code link}.
+ */
+final class Vehicle {
+  int trip;             // index into the run's departures
+  VehicleType type;
+  double speedFactor;
+  List<Road> route;
+  int routeIndex;       // road the vehicle is on, or is heading to while on a connector
+  Link link;
+  int slot;             // index within the link's occupancy, front = 0
+  double pos;
+  double speed;
+  double accel;
+  double prevAccel;
+  double x;
+  double y;
+  double heading;
+  double laneChangeCooldown;
+  int yellowDecisionFor = -1;  // connector index for which the yellow go/stop decision was made
+  boolean yellowGo;
+  long waitingAtLineSinceTick = -1;
+  boolean stoppedAtLine;       // all-way stop: has come to a halt at its line
+  boolean halted;
+  boolean hardBraking;
+  long stuckSinceTick = -1;    // in a lane that does not lead on along the route
+
+  void reset(int trip, VehicleType type, double speedFactor, List<Road> route) {
+    this.trip = trip;
+    this.type = type;
+    this.speedFactor = speedFactor;
+    this.route = route;
+    this.routeIndex = 0;
+    this.link = null;
+    this.slot = -1;
+    this.pos = 0;
+    this.speed = 0;
+    this.accel = 0;
+    this.prevAccel = 0;
+    this.laneChangeCooldown = 0;
+    this.yellowDecisionFor = -1;
+    this.yellowGo = false;
+    this.waitingAtLineSinceTick = -1;
+    this.stoppedAtLine = false;
+    this.halted = false;
+    this.hardBraking = false;
+    this.stuckSinceTick = -1;
+  }
+
+  Road road() {
+    return route.get(routeIndex);
+  }
+
+  Road nextRoad() {
+    return routeIndex + 1 < route.size() ? route.get(routeIndex + 1) : null;
+  }
+
+  boolean onLastRoad() {
+    return routeIndex == route.size() - 1;
+  }
+
+  /** Desired speed on a link: the limit times this driver's factor, capped by the vehicle. */
+  double desiredSpeed(Link l) {
+    return Math.min(type.maxSpeed(), l.speedLimit() * speedFactor);
+  }
+
+  /** The link after the current one along the route, or null at the end or from a lane that does not lead on. */
+  Link nextLink() {
+    if (link instanceof Lane lane) {
+      Road next = nextRoad();
+      return next == null ? null : lane.connectorTo(next);
+    }
+    return ((Connector) link).to();
+  }
+}

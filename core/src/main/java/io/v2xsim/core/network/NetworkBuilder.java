@@ -1,0 +1,399 @@
+package io.v2xsim.core.network;
+
+import io.v2xsim.core.geometry.Polyline;
+import io.v2xsim.core.spec.Problem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DirectedWeightedPseudograph;
+
+/**
+ * Builds a {@link RoadNetwork} from node and road definitions: trims roads at junction areas, lays out lanes,
+ * assigns lane turns, creates connectors with their geometry, precomputes connector conflicts and checks that
+ * every lane leads somewhere. Every problem found is reported with the path of the definition at fault.
+ */
+public final class NetworkBuilder {
+  /** Extra clearance beyond the widest incident carriageway when trimming roads at a junction, metres. */
+  private static final double JUNCTION_MARGIN = 1.5;
+  /** Two connector paths closer than this where they do not cross are treated as not conflicting. */
+  private static final int CONNECTOR_SEGMENTS = 12;
+
+  private final List<NodeDef> nodes;
+  private final List<RoadDef> roads;
+  private final List<Problem> problems = new ArrayList<>();
+
+  public NetworkBuilder(List<NodeDef> nodes, List<RoadDef> roads) {
+    this.nodes = List.copyOf(nodes);
+    this.roads = List.copyOf(roads);
+  }
+
+  /** Problems found by the last {@link #build()}; empty when it returned a network. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** The network, or null if any problem was found (see {@link #problems()}). */
+  public RoadNetwork build() {
+    problems.clear();
+    Map<String, NodeDef> nodeDefs = new LinkedHashMap<>();
+    for (NodeDef n : nodes) {
+      if (nodeDefs.putIfAbsent(n.id(), n) != null) {
+        problems.add(new Problem(n.path() + "/id", "duplicate node id '" + n.id() + "'"));
+      }
+    }
+    Map<String, Set<String>> neighbours = new LinkedHashMap<>();
+    Set<String> roadIds = new HashSet<>();
+    for (RoadDef r : roads) {
+      if (!roadIds.add(r.id())) {
+        problems.add(new Problem(r.path() + "/id", "duplicate road id '" + r.id() + "'"));
+      }
+      if (!nodeDefs.containsKey(r.from())) {
+        problems.add(new Problem(r.path() + "/from", "unknown node '" + r.from() + "' (expected one of the node ids)"));
+      }
+      if (!nodeDefs.containsKey(r.to())) {
+        problems.add(new Problem(r.path() + "/to", "unknown node '" + r.to() + "' (expected one of the node ids)"));
+      }
+      if (r.from().equals(r.to())) {
+        problems.add(new Problem(r.path() + "/to", "a road must join two different nodes"));
+      }
+      neighbours.computeIfAbsent(r.from(), k -> new HashSet<>()).add(r.to());
+      neighbours.computeIfAbsent(r.to(), k -> new HashSet<>()).add(r.from());
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+
+    List<Junction> junctions = new ArrayList<>();
+    Map<String, Junction> junctionById = new LinkedHashMap<>();
+    for (NodeDef n : nodeDefs.values()) {
+      JunctionKind kind = n.kind();
+      if (kind == null) {
+        kind = neighbours.getOrDefault(n.id(), Set.of()).size() <= 1 ? JunctionKind.BOUNDARY : JunctionKind.PRIORITY;
+      }
+      Junction j = new Junction(junctions.size(), n.id(), n.x(), n.y(), kind);
+      junctions.add(j);
+      junctionById.put(j.id(), j);
+    }
+
+    Map<Junction, Double> radius = junctionRadii(junctionById);
+
+    List<Road> roadList = new ArrayList<>();
+    Map<String, Road> roadById = new LinkedHashMap<>();
+    Map<Road, RoadDef> defOf = new LinkedHashMap<>();
+    for (RoadDef d : roads) {
+      Junction from = junctionById.get(d.from());
+      Junction to = junctionById.get(d.to());
+      int n = 2 + d.shape().size();
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      xs[0] = from.x();
+      ys[0] = from.y();
+      for (int i = 0; i < d.shape().size(); i++) {
+        xs[i + 1] = d.shape().get(i)[0];
+        ys[i + 1] = d.shape().get(i)[1];
+      }
+      xs[n - 1] = to.x();
+      ys[n - 1] = to.y();
+      Polyline full = new Polyline(xs, ys);
+      double a = radius.get(from);
+      double b = full.length() - radius.get(to);
+      if (b - a < 5.0) {
+        problems.add(new Problem(d.path(), String.format(java.util.Locale.ROOT,
+            "road '%s' is too short: %.1f m between nodes leaves %.1f m outside the junction areas (need 5 m)",
+            d.id(), full.length(), b - a)));
+        continue;
+      }
+      Road road = new Road(roadList.size(), d.id(), from, to, full.cut(a, b), d.laneWidth(), d.speedLimit(),
+          d.priority());
+      roadList.add(road);
+      roadById.put(road.id(), road);
+      defOf.put(road, d);
+      from.addOutgoing(road);
+      to.addIncoming(road);
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+
+    List<Link> links = new ArrayList<>();
+    for (Road road : roadList) {
+      RoadDef d = defOf.get(road);
+      int[] masks = laneMasks(road, d);
+      if (masks == null) {
+        continue;
+      }
+      List<Lane> lanes = new ArrayList<>();
+      for (int i = 0; i < d.lanes(); i++) {
+        double offset = (d.lanes() - i - 0.5) * d.laneWidth();
+        Polyline shape = road.centerline().offsetRight(offset);
+        Lane lane = new Lane(links.size(), road, i, shape, road.length(), road.speedLimit(), masks[i]);
+        links.add(lane);
+        lanes.add(lane);
+      }
+      road.setLanes(lanes);
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+
+    for (Junction j : junctions) {
+      if (j.kind() == JunctionKind.BOUNDARY) {
+        continue;
+      }
+      buildConnectors(j, links, defOf);
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+
+    Graph<Junction, Road> graph = new DirectedWeightedPseudograph<>(Road.class);
+    for (Junction j : junctions) {
+      graph.addVertex(j);
+    }
+    for (Road r : roadList) {
+      graph.addEdge(r.from(), r.to(), r);
+      graph.setEdgeWeight(r, r.length());
+    }
+    return new RoadNetwork(junctions, roadList, links, junctionById, roadById, graph);
+  }
+
+  private Map<Junction, Double> junctionRadii(Map<String, Junction> junctionById) {
+    Map<Junction, Double> radius = new LinkedHashMap<>();
+    for (Junction j : junctionById.values()) {
+      radius.put(j, 0.0);
+    }
+    for (RoadDef d : roads) {
+      double width = d.lanes() * d.laneWidth();
+      for (String end : new String[] {d.from(), d.to()}) {
+        Junction j = junctionById.get(end);
+        if (j.kind() != JunctionKind.BOUNDARY) {
+          radius.put(j, Math.max(radius.get(j), width + JUNCTION_MARGIN));
+        }
+      }
+    }
+    return radius;
+  }
+
+  /** Heading change from the end of {@code in} to the start of {@code out}, in (-pi, pi]. */
+  static double headingChange(Road in, Road out) {
+    double d = out.startHeading() - in.endHeading();
+    while (d <= -Math.PI) {
+      d += 2 * Math.PI;
+    }
+    while (d > Math.PI) {
+      d -= 2 * Math.PI;
+    }
+    return d;
+  }
+
+  /** Turns available from {@code in}: each outgoing road of its end junction except the way back. */
+  private static Map<Road, Turn> turnsFrom(Road in) {
+    Map<Road, Turn> turns = new LinkedHashMap<>();
+    for (Road out : in.to().outgoing()) {
+      if (out.to() == in.from()) {
+        continue;
+      }
+      turns.put(out, Turn.classify(headingChange(in, out)));
+    }
+    if (turns.isEmpty()) {
+      // A dead end that is not a boundary: allow turning back rather than trapping traffic.
+      for (Road out : in.to().outgoing()) {
+        turns.put(out, Turn.UTURN);
+      }
+    }
+    return turns;
+  }
+
+  private int[] laneMasks(Road road, RoadDef d) {
+    int n = d.lanes();
+    int[] masks = new int[n];
+    if (road.to().kind() == JunctionKind.BOUNDARY) {
+      return masks;
+    }
+    if (d.laneTurns() != null) {
+      if (d.laneTurns().size() != n) {
+        problems.add(new Problem(d.path() + "/laneTurns",
+            "has " + d.laneTurns().size() + " entries but the road has " + n + " lane(s): give one per lane"));
+        return null;
+      }
+      for (int i = 0; i < n; i++) {
+        String s = d.laneTurns().get(i);
+        for (char c : s.toCharArray()) {
+          Turn t = Turn.ofLetter(c);
+          if (t == null) {
+            problems.add(new Problem(d.path() + "/laneTurns/" + i,
+                "unknown turn '" + c + "' (expected letters among l, s, r, u)"));
+            return null;
+          }
+          masks[i] |= t.bit();
+        }
+      }
+      return masks;
+    }
+    int available = 0;
+    for (Turn t : turnsFrom(road).values()) {
+      available |= t.bit();
+    }
+    if (n == 1) {
+      masks[0] = available;
+      return masks;
+    }
+    int straight = available & Turn.STRAIGHT.bit();
+    for (int i = 0; i < n; i++) {
+      masks[i] = straight;
+    }
+    masks[0] |= available & Turn.RIGHT.bit();
+    masks[n - 1] |= available & (Turn.LEFT.bit() | Turn.UTURN.bit());
+    if (straight == 0) {
+      // No straight on (a T-junction's stem): split lanes between right and left.
+      for (int i = 0; i < n; i++) {
+        int m = i < (n + 1) / 2 ? Turn.RIGHT.bit() : Turn.LEFT.bit() | Turn.UTURN.bit();
+        masks[i] = (m & available) != 0 ? (m & available) : available;
+      }
+    }
+    return masks;
+  }
+
+  private void buildConnectors(Junction j, List<Link> links, Map<Road, RoadDef> defOf) {
+    List<Connector> connectors = new ArrayList<>();
+    List<Movement> movements = new ArrayList<>();
+    for (Road in : j.incoming()) {
+      Map<Road, Turn> turns = turnsFrom(in);
+      boolean anyOut = false;
+      for (Map.Entry<Road, Turn> e : turns.entrySet()) {
+        Road out = e.getKey();
+        Turn turn = e.getValue();
+        List<Lane> sources = new ArrayList<>();
+        for (Lane l : in.lanes()) {
+          if ((l.turnMask() & turn.bit()) != 0) {
+            sources.add(l);
+          }
+        }
+        if (sources.isEmpty()) {
+          continue;
+        }
+        Movement mv = new Movement(movements.size(), in, out, turn);
+        movements.add(mv);
+        int m = out.lanes().size();
+        for (int k = 0; k < sources.size(); k++) {
+          Lane src = sources.get(k);
+          int target = switch (turn) {
+            case RIGHT -> Math.min(k, m - 1);
+            case LEFT, UTURN -> Math.max(0, m - sources.size() + k);
+            case STRAIGHT -> sources.size() == m ? k : Math.min(src.number(), m - 1);
+          };
+          Lane dst = out.lanes().get(target);
+          Polyline shape = connectorShape(src, dst);
+          double limit = Math.min(Math.min(in.speedLimit(), out.speedLimit()), turnSpeed(turn));
+          Connector c = new Connector(links.size(), j, src, dst, turn, mv.index(), shape, limit);
+          links.add(c);
+          connectors.add(c);
+          anyOut = true;
+        }
+      }
+      for (Lane l : in.lanes()) {
+        List<Connector> out = new ArrayList<>();
+        for (Connector c : connectors) {
+          if (c.from() == l) {
+            out.add(c);
+          }
+        }
+        if (out.isEmpty()) {
+          RoadDef d = defOf.get(in);
+          problems.add(new Problem(d.laneTurns() != null ? d.path() + "/laneTurns/" + l.number() : d.path(),
+              "lane " + l.number() + " of road '" + in.id() + "' leads nowhere at junction '" + j.id()
+                  + "' (no road leaves there in a direction the lane allows)"));
+        }
+        l.setOutgoing(out);
+      }
+      if (!anyOut && j.outgoing().isEmpty()) {
+        problems.add(new Problem(defOf.get(in).path() + "/to",
+            "road '" + in.id() + "' ends at '" + j.id() + "', which no road leaves; make it a boundary node"));
+      }
+    }
+    j.setMovements(movements);
+    j.setConnectors(connectors);
+    for (Connector c : connectors) {
+      List<Conflict> cs = new ArrayList<>();
+      for (Connector o : connectors) {
+        if (o == c || o.from() == c.from()) {
+          continue;
+        }
+        if (o.to() == c.to()) {
+          cs.add(new Conflict(o, c.length(), o.length(), true, yieldsStatically(c, o)));
+          continue;
+        }
+        if (o.from().road() == c.from().road() && o.to().road() == c.to().road()) {
+          continue; // parallel lanes of the same movement
+        }
+        double[][] x = c.shape().crossings(o.shape());
+        if (x.length > 0) {
+          double at = x[0][0] / c.shapeScale();
+          double atOther = x[0][1] / o.shapeScale();
+          cs.add(new Conflict(o, at, atOther, false, yieldsStatically(c, o)));
+        }
+      }
+      cs.sort((p, q) -> Double.compare(p.at(), q.at()));
+      c.setConflicts(cs);
+    }
+  }
+
+  /** Typical speed through a junction by turn, m/s: about 15 km/h for right turns, 25 km/h for left. */
+  private static double turnSpeed(Turn t) {
+    return switch (t) {
+      case RIGHT -> 4.5;
+      case LEFT -> 7.0;
+      case UTURN -> 3.0;
+      case STRAIGHT -> Double.MAX_VALUE;
+    };
+  }
+
+  private static Polyline connectorShape(Lane src, Lane dst) {
+    Polyline a = src.shape();
+    Polyline b = dst.shape();
+    double x0 = a.x(a.size() - 1);
+    double y0 = a.y(a.size() - 1);
+    double x1 = b.x(0);
+    double y1 = b.y(0);
+    return Polyline.bezier(x0, y0, a.endHeading(), x1, y1, b.startHeading(), CONNECTOR_SEGMENTS);
+  }
+
+  /**
+   * Right of way without signals: the road of lower priority yields; between equals, a left turn yields to
+   * oncoming traffic that is not turning left, and otherwise traffic from the right goes first. A pair the
+   * rules leave undecided (rare geometry) is settled by connector index so that exactly one side yields.
+   */
+  static boolean yieldsStatically(Connector c, Connector o) {
+    int pc = c.from().road().priority();
+    int po = o.from().road().priority();
+    if (pc != po) {
+      return pc < po;
+    }
+    double hc = c.from().road().endHeading();
+    double ho = o.from().road().endHeading();
+    double cross = Math.cos(hc) * Math.sin(ho) - Math.sin(hc) * Math.cos(ho);
+    double dot = Math.cos(hc) * Math.cos(ho) + Math.sin(hc) * Math.sin(ho);
+    boolean oncoming = dot < -0.7;
+    boolean cLeft = c.turn() == Turn.LEFT || c.turn() == Turn.UTURN;
+    boolean oLeft = o.turn() == Turn.LEFT || o.turn() == Turn.UTURN;
+    if (oncoming || c.from().road() == o.from().road()) {
+      if (cLeft != oLeft) {
+        return cLeft;
+      }
+      if (c.turn() != o.turn()) {
+        // e.g. straight vs right into the same lane from opposite sides: the turning one yields
+        return c.turn() != Turn.STRAIGHT && o.turn() == Turn.STRAIGHT;
+      }
+      return c.index() > o.index();
+    }
+    // o approaches from our right when it travels toward our left side: cross(dc, do) > 0.
+    if (Math.abs(cross) > 0.5) {
+      return cross > 0;
+    }
+    return c.index() > o.index();
+  }
+}

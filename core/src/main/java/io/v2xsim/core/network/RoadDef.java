@@ -1,0 +1,22 @@
+package io.v2xsim.core.network;
+
+import java.util.List;
+
+/**
+ * A one-way road to build.
+ *
+ * @param shape intermediate points between the two nodes, each {@code [x, y]}; may be empty
+ * @param laneTurns per lane from the rightmost, letters of {@link Turn}; null for defaults from geometry
+ * @param path JSON pointer of its definition, for error messages
+ */
+public record RoadDef(
+    String id,
+    String from,
+    String to,
+    int lanes,
+    double laneWidth,
+    double speedLimit,
+    int priority,
+    List<double[]> shape,
+    List<String> laneTurns,
+    String path) {}
