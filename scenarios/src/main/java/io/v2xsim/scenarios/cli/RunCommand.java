@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Run a scenario once per seed and report every metric across seeds (mean, 95% CI).",
+        "Run a scenario once per seed and report every metric across seeds (mean, 95%% CI).",
         "Writes summary.json, trips.csv and run-info.json (and trajectories-seed<N>.csv with --trajectories)."})
 final class RunCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seeds", paramLabel = "N",
       description = "Number of seeds (runs), replacing experiment.seeds of the file.")
   Integer seeds;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "First seed, replacing experiment.seed of the file; run i uses S + i.")
+  Long seed;
 
   @Option(names = "--duration", paramLabel = "S",
       description = "Simulated seconds per run, replacing experiment.duration of the file.")
@@ -76,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     ScenarioLoader loader = new ScenarioLoader();
     ScenarioDocument document = loader.read(Catalog.resolveScenario(scenario));
-    CompiledScenario compiled = loader.compile(document, new SpecOverrides(seeds, duration));
+    CompiledScenario compiled = loader.compile(document, new SpecOverrides(seeds, seed, duration));
     List<Long> seedList = ExperimentRunner.seedsOf(compiled);
     ReportWriter report = new ReportWriter(out != null ? out : defaultOutputDir(compiled.name()));
 

@@ -8,13 +8,14 @@ import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
  * so core validates and defaults them like any other value.
  *
  * @param seeds number of seeds, or null to keep the file's
+ * @param seed first seed, or null to keep the file's
  * @param duration simulated seconds per run, or null to keep the file's
  */
-public record SpecOverrides(Integer seeds, Double duration) {
-  public static final SpecOverrides NONE = new SpecOverrides(null, null);
+public record SpecOverrides(Integer seeds, Long seed, Double duration) {
+  public static final SpecOverrides NONE = new SpecOverrides(null, null, null);
 
   public ScenarioSpec applyTo(ScenarioSpec spec) {
-    if (seeds == null && duration == null) {
+    if (seeds == null && seed == null && duration == null) {
       return spec;
     }
     ExperimentSpec old = spec.experiment() != null
@@ -24,7 +25,7 @@ public record SpecOverrides(Integer seeds, Double duration) {
         duration != null ? duration : old.duration(),
         old.dt(),
         seeds != null ? seeds : old.seeds(),
-        old.seed(),
+        seed != null ? seed : old.seed(),
         old.warmup());
     return new ScenarioSpec(spec.name(), spec.description(), spec.network(), spec.vehicleTypes(), spec.demand(),
         spec.signals(), experiment, spec.outputs());

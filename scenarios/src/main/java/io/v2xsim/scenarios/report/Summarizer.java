@@ -20,6 +20,13 @@ public final class Summarizer {
    *     first appear in, never hash order
    */
   public static ExperimentSummary summarize(CompiledScenario scenario, List<RunResult> results) {
+    return summarize(scenario.name(), scenario.description(), scenario.duration(), scenario.dt(),
+        scenario.warmup(), results);
+  }
+
+  /** The same from the scenario's figures, for callers (and tests) without a compiled scenario. */
+  public static ExperimentSummary summarize(String name, String description, double duration, double dt,
+      double warmup, List<RunResult> results) {
     List<Long> seeds = new ArrayList<>();
     List<Integer> trips = new ArrayList<>();
     List<Integer> arrived = new ArrayList<>();
@@ -34,8 +41,7 @@ public final class Summarizer {
         collisions.add(new SeedCollision(result.seed(), collision));
       }
     }
-    return new ExperimentSummary(scenario.name(), scenario.description(), seeds, scenario.duration(),
-        scenario.dt(), scenario.warmup(), metrics(results), queues(results), trips, arrived, collisionCounts,
+    return new ExperimentSummary(name, description, seeds, duration, dt, warmup, metrics(results), queues(results), trips, arrived, collisionCounts,
         collisions);
   }
 
