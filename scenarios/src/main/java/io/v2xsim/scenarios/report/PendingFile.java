@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A file that appears whole or not at all: written to a temporary file beside the target, synced, then
@@ -28,8 +29,18 @@ public final class PendingFile implements Closeable {
     // Same directory, so the final rename never crosses a file system and can be atomic.
     this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     temp.toFile().deleteOnExit(); // left over only if the JVM stops before commit or abort
+    readableByAll(temp);
     this.stream = new FileOutputStream(temp.toFile());
     this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  /** Temporary files are created owner-only; results are meant to be shared like any file the user writes. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its default permissions apply
+    }
   }
 
   public static PendingFile create(Path target) throws IOException {

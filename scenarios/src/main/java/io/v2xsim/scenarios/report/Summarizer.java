@@ -13,6 +13,8 @@ import java.util.Map;
 
 /** Aggregates the results of one scenario's seeds. */
 public final class Summarizer {
+  static final String VEHICLE_UPDATES = "vehicleUpdates";
+
   private Summarizer() {}
 
   /**
@@ -89,12 +91,18 @@ public final class Summarizer {
   }
 
   /**
-   * Vehicle updates (one vehicle advanced by one tick) implied by the trip records: time in the network
-   * divided by dt. Vehicles that departed during warm-up have no trip record, so this is a lower bound.
+   * Vehicle updates (one vehicle advanced by one tick) over all runs: core's {@code vehicleUpdates} metric
+   * where a run reports it, else an estimate from the trip records (time in the network divided by dt),
+   * which misses vehicles that departed during warm-up and so is a lower bound.
    */
   public static long vehicleUpdates(CompiledScenario scenario, List<RunResult> results) {
     double ticks = 0;
     for (RunResult result : results) {
+      double counted = result.metric(VEHICLE_UPDATES);
+      if (Double.isFinite(counted)) {
+        ticks += counted;
+        continue;
+      }
       for (TripRecord trip : result.trips()) {
         if (Double.isFinite(trip.depart())) {
           double end = Double.isFinite(trip.arrival()) ? trip.arrival() : result.simulatedSeconds();
