@@ -20,12 +20,11 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  *
  * <p>Determinism: equal-cost alternatives are common on grids, and which one a contraction hierarchy returns
  * depends on its contraction order. Each road's cost therefore carries a tiny deterministic perturbation (a
- * millionth, from the road index) that makes shortest paths unique, and the hierarchy is built on one thread
+ * thousandth, from the road index; JGraphT compares path weights with a tolerance,
+ * so a finer one would not decide) that makes shortest paths unique, and the hierarchy is built on one thread
  * with a fixed random seed. Routes are cached per (origin, destination).
  */
 public final class Router {
-  private static final double PHI = 0.6180339887498949;
-
   private final RoadNetwork network;
   private final ConcurrentHashMap<Long, List<Road>> cache = new ConcurrentHashMap<>();
   private ContractionHierarchyBidirectionalDijkstra<Road, DefaultWeightedEdge> search;
@@ -38,8 +37,12 @@ public final class Router {
   /** Free-flow cost of driving a road, with the tie-breaking perturbation. */
   static double cost(Road r) {
     double base = r.length() / r.speedLimit();
-    double frac = (r.index() * PHI) % 1.0;
-    return base * (1.0 + 1e-6 * frac) + 1e-9;
+    // A hash, not a linear function of the index: on a regular grid, index sums of parallel paths coincide.
+    long z = (r.index() + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    double frac = ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
+    return base * (1.0 + 1e-3 * frac);
   }
 
   private synchronized ContractionHierarchyBidirectionalDijkstra<Road, DefaultWeightedEdge> search() {

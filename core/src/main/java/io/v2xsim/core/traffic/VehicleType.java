@@ -27,7 +27,7 @@ public record VehicleType(
 
   /**
    * Defaults per class. Car values are typical urban IDM calibrations (a = 2.0, b = 2.5, T = 1.2 s, s0 = 2 m);
-   * they give a saturation flow of about 1,900 veh/h per lane at a signal, inside the 1,600-2,100 veh/h range of
+   * they give a saturation flow of about 1,700 veh/h per lane at a signal, inside the 1,600-2,100 veh/h range of
    * traffic engineering manuals (checked by a test). Heavy vehicles accelerate and brake less and keep longer
    * headways.
    */
