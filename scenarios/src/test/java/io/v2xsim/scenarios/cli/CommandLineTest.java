@@ -51,6 +51,21 @@ class CommandLineTest {
   }
 
   @Test
+  void ioFailureIsOneLineWithExitOneAndTheTraceOnlyUnderDebug() throws IOException {
+    Path notADirectory = TestScenarios.write(dir, "taken", "a file where the results should go");
+    String scenario = TestScenarios.write(dir, "tiny.yaml", TestScenarios.TINY).toString();
+    Cli plain = Cli.run("run", scenario, "--out", notADirectory.toString());
+    assertEquals(1, plain.exitCode(), plain::toString);
+    assertTrue(plain.err().startsWith("v2xsim: ") && plain.err().contains("taken"), plain::toString);
+    assertTrue(plain.err().contains("--debug"), plain::toString);
+    BadInputTest.assertNoStackTrace(plain);
+
+    Cli debug = Cli.run("run", scenario, "--out", notADirectory.toString(), "--debug");
+    assertEquals(1, debug.exitCode(), debug::toString);
+    assertTrue(debug.err().contains("\tat "), "stack trace expected under --debug: " + debug);
+  }
+
+  @Test
   void listShowsEveryCatalogScenarioWithTheFirstLineOfItsDescription() {
     Cli cli = Cli.run("list", "--catalog", TestScenarios.catalog().toString());
     assertEquals(0, cli.exitCode(), cli::toString);
