@@ -96,17 +96,19 @@ final class CollisionDetector {
     if (dx * dx + dy * dy > reach * reach + 4) {
       return false;
     }
-    return boxesOverlap(a.x, a.y, a.heading, 0.5 * a.type.length(), 0.5 * a.type.width(),
-        b.x, b.y, b.heading, 0.5 * b.type.length(), 0.5 * b.type.width());
+    return boxesOverlap(a.x, a.y, a.cosHeading, a.sinHeading, 0.5 * a.type.length(), 0.5 * a.type.width(),
+        b.x, b.y, b.cosHeading, b.sinHeading, 0.5 * b.type.length(), 0.5 * b.type.width());
   }
 
   /** Separating-axis test for two oriented rectangles given by centre, heading and half extents. */
   static boolean boxesOverlap(double ax, double ay, double ah, double al, double aw,
       double bx, double by, double bh, double bl, double bw) {
-    double ac = Math.cos(ah);
-    double as = Math.sin(ah);
-    double bc = Math.cos(bh);
-    double bs = Math.sin(bh);
+    return boxesOverlap(ax, ay, Math.cos(ah), Math.sin(ah), al, aw, bx, by, Math.cos(bh), Math.sin(bh), bl, bw);
+  }
+
+  /** The same with headings given as cosine and sine, so the tick needs no trigonometry. */
+  static boolean boxesOverlap(double ax, double ay, double ac, double as, double al, double aw,
+      double bx, double by, double bc, double bs, double bl, double bw) {
     double dx = bx - ax;
     double dy = by - ay;
     return !separated(ac, as, dx, dy, al, aw, ac, as, bl, bw, bc, bs)

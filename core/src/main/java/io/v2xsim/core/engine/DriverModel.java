@@ -68,7 +68,9 @@ final class DriverModel {
       leaderFound = true;
     } else if (link instanceof Lane lane) {
       // A leader that turned onto another connector still has its rear over the end of this lane.
-      for (Connector c : lane.outgoing()) {
+      java.util.List<Connector> outs = lane.outgoing();
+      for (int ci = 0; ci < outs.size(); ci++) {
+        Connector c = outs.get(ci);
         LinkOccupancy o = occ[c.index()];
         if (o.count > 0) {
           Vehicle l = o.vehicles[o.count - 1];
@@ -197,7 +199,9 @@ final class DriverModel {
     Junction j = c.junction();
     VehicleType t = v.type;
     double vmax = Math.min(v.desiredSpeed(c), v.speed + 5);
-    for (Conflict conf : c.conflicts()) {
+    java.util.List<Conflict> conflicts = c.conflicts();
+    for (int ci = 0; ci < conflicts.size(); ci++) {
+      Conflict conf = conflicts.get(ci);
       Connector o = conf.other();
       double egoIn = dist + conf.at();
       double tEa = timeToCover(egoIn, v.speed, t.accel(), Math.max(vmax, 1.0));
@@ -311,7 +315,9 @@ final class DriverModel {
     double a = Double.MAX_VALUE;
     double egoRem = c.length() - v.pos;
     double v0 = v.desiredSpeed(c);
-    for (Conflict conf : c.conflicts()) {
+    java.util.List<Conflict> conflicts = c.conflicts();
+    for (int ci = 0; ci < conflicts.size(); ci++) {
+      Conflict conf = conflicts.get(ci);
       LinkOccupancy o = occ[conf.other().index()];
       if (conf.merge()) {
         for (int k = 0; k < o.count; k++) {
@@ -414,7 +420,9 @@ final class DriverModel {
   private static Lane directionToward(Lane lane, Road next) {
     int best = Integer.MAX_VALUE;
     int dir = 0;
-    for (Lane l : lane.road().lanes()) {
+    java.util.List<Lane> lanes = lane.road().lanes();
+    for (int li = 0; li < lanes.size(); li++) {
+      Lane l = lanes.get(li);
       if (l.connectorTo(next) != null) {
         int d = l.number() - lane.number();
         if (Math.abs(d) < Math.abs(best)) {
@@ -445,7 +453,9 @@ final class DriverModel {
       }
     } else {
       // No leader in the lane, but one that just left it may still overhang its end.
-      for (Connector c : target.outgoing()) {
+      java.util.List<Connector> outs = target.outgoing();
+      for (int ci = 0; ci < outs.size(); ci++) {
+        Connector c = outs.get(ci);
         LinkOccupancy co = occ[c.index()];
         if (co.count > 0) {
           Vehicle l = co.vehicles[co.count - 1];

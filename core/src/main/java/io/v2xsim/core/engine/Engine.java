@@ -264,7 +264,11 @@ public final class Engine {
     l.shape().pose(s, poseScratch);
     v.x = poseScratch[0];
     v.y = poseScratch[1];
-    v.heading = poseScratch[2];
+    if (v.heading != poseScratch[2] || v.cosHeading == 0 && v.sinHeading == 0) {
+      v.heading = poseScratch[2];
+      v.cosHeading = Math.cos(v.heading);
+      v.sinHeading = Math.sin(v.heading);
+    }
   }
 
   /** Vehicles on a link, front first, for tests and extensions: a copy of ids and positions. */

@@ -92,7 +92,9 @@ final class Insertion {
     VehicleType t = d.type();
     Lane best = null;
     double bestSpace = -1;
-    for (Lane lane : road.lanes()) {
+    List<Lane> lanes = road.lanes();
+    for (int li = 0; li < lanes.size(); li++) {
+      Lane lane = lanes.get(li);
       if (next != null && lane.connectorTo(next) == null) {
         continue;
       }

@@ -26,6 +26,8 @@ final class Vehicle {
   double x;
   double y;
   double heading;
+  double cosHeading;
+  double sinHeading;
   double laneChangeCooldown;
   int yellowDecisionFor = -1;  // connector index for which the yellow go/stop decision was made
   boolean yellowGo;

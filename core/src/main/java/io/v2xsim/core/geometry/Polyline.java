@@ -12,6 +12,7 @@ public final class Polyline {
   private final double[] xs;
   private final double[] ys;
   private final double[] cum;
+  private final double[] segHeading;
 
   public Polyline(double[] xs, double[] ys) {
     if (xs.length != ys.length || xs.length < 2) {
@@ -22,6 +23,10 @@ public final class Polyline {
     this.cum = new double[xs.length];
     for (int i = 1; i < xs.length; i++) {
       cum[i] = cum[i - 1] + Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+    }
+    segHeading = new double[xs.length - 1];
+    for (int i = 0; i < segHeading.length; i++) {
+      segHeading[i] = Math.atan2(ys[i + 1] - ys[i], xs[i + 1] - xs[i]);
     }
   }
 
@@ -47,7 +52,7 @@ public final class Polyline {
 
   /** Index of the segment holding arc length {@code s} (clamped to the ends). */
   public int segmentAt(double s) {
-    if (s <= 0) {
+    if (s <= 0 || xs.length == 2) {
       return 0;
     }
     if (s >= length()) {
@@ -87,13 +92,12 @@ public final class Polyline {
     double f = segLen > 0 ? (s - cum[i]) / segLen : 0;
     out[0] = xs[i] + f * dx;
     out[1] = ys[i] + f * dy;
-    out[2] = Math.atan2(dy, dx);
+    out[2] = segHeading[i];
   }
 
   /** Heading in radians, CCW from +x, of the segment holding {@code s}. */
   public double headingAt(double s) {
-    int i = segmentAt(s);
-    return Math.atan2(ys[i + 1] - ys[i], xs[i + 1] - xs[i]);
+    return segHeading[segmentAt(s)];
   }
 
   public double startHeading() {

@@ -45,7 +45,8 @@ public final class Lane extends Link {
 
   /** The connector from this lane onto {@code next}, or null if this lane does not lead there. */
   public Connector connectorTo(Road next) {
-    for (Connector c : outgoing) {
+    for (int i = 0; i < outgoing.size(); i++) {
+      Connector c = outgoing.get(i);
       if (c.to().road() == next) {
         return c;
       }
