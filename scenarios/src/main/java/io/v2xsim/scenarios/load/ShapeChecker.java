@@ -5,7 +5,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +51,7 @@ final class ShapeChecker {
     } else if (Map.class.isAssignableFrom(raw)) {
       if (expect(node.isObject(), node, type, pointer)) {
         Type valueType = typeArgument(type, 1);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
           checkElement(entry.getValue(), valueType, Pointers.child(pointer, entry.getKey()), "an entry");
         }
       }
@@ -83,8 +81,7 @@ final class ShapeChecker {
   }
 
   private void checkRecord(JsonNode node, Class<?> recordType, String pointer) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       String child = Pointers.child(pointer, field.getKey());
       RecordComponent component = component(recordType, field.getKey());
       if (component == null) {

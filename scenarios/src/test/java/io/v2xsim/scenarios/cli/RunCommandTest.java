@@ -61,7 +61,7 @@ class RunCommandTest {
     assertEquals("[3,4]", summary.get("seeds").toString());
     assertEquals(300, summary.get("duration").asDouble());
     assertTrue(summary.get("metrics").size() > 0, "no metric in " + summary);
-    summary.get("metrics").fields().forEachRemaining(metric -> {
+    summary.get("metrics").properties().forEach(metric -> {
       JsonNode m = metric.getValue();
       assertEquals(2, m.get("perSeed").size(), metric.getKey());
       assertEquals(2, m.get("ci95").size(), metric.getKey());

@@ -128,12 +128,12 @@ class ScenarioSchemaTest {
   private static void assertDescribed(JsonNode node, String path) {
     JsonNode properties = node.get("properties");
     if (properties != null) {
-      properties.fields().forEachRemaining(p -> {
+      properties.properties().forEach(p -> {
         JsonNode s = p.getValue();
         assertTrue(s.has("description") || s.has("$ref"), path + "." + p.getKey() + " has no description");
       });
     }
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (e.getValue().isObject()) {
         assertDescribed(e.getValue(), path + "/" + e.getKey());
       }
