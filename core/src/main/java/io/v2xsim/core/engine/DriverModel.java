@@ -81,6 +81,10 @@ final class DriverModel {
         }
       }
     }
+    if (link instanceof Lane lane) {
+      a = Math.min(a, letIn(v, lane, lane.left(), v0));
+      a = Math.min(a, letIn(v, lane, lane.right(), v0));
+    }
     Link next = v.nextLink();
     int ri = v.routeIndex;
     boolean limitChecked = false;
@@ -114,6 +118,31 @@ final class DriverModel {
       }
     }
     return a;
+  }
+
+  /**
+   * Cooperation: make room for a vehicle just ahead in the next lane that must move into this one, as long as
+   * that takes no more than comfortable braking.
+   */
+  private double letIn(Vehicle v, Lane lane, Lane side, double v0) {
+    if (side == null) {
+      return Double.MAX_VALUE;
+    }
+    LinkOccupancy o = occ[side.index()];
+    double best = Double.MAX_VALUE;
+    for (int k = o.firstBehind(v.pos + 40) ; k < o.count; k++) {
+      Vehicle w = o.vehicles[k];
+      if (w.pos <= v.pos) {
+        break;
+      }
+      if (w.wantsLane == lane.index()) {
+        double acc = Idm.follow(v.type, v.speed, v0, w.pos - w.type.length() - v.pos, w.speed);
+        if (acc >= -v.type.decel()) {
+          best = Math.min(best, acc);
+        }
+      }
+    }
+    return best;
   }
 
   /** Stop-line logic on the approach to the junction at the end of {@code lane}. */
@@ -150,6 +179,12 @@ final class DriverModel {
       switch (state) {
         case SignalColor.RED -> stop = true;
         case SignalColor.YELLOW -> {
+          if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()) {
+            // Waiting at the line to turn across traffic: clear the junction now, as drivers do on yellow,
+            // if no one is still coming.
+            stop = blocked(v, c, dist, SignalColor.PERMISSIVE);
+            break;
+          }
           if (v.yellowDecisionFor != c.index()) {
             v.yellowDecisionFor = c.index();
             v.yellowGo = v.speed * v.speed / (2 * Math.max(dist, 0.1)) > YELLOW_STOP_DECEL;
@@ -233,6 +268,9 @@ final class DriverModel {
           break;
         }
         if (f.nextLink() != o) {
+          if (f.speed < 0.1) {
+            break; // a halted vehicle bound elsewhere holds up everyone behind it: none of them is coming
+          }
           continue;
         }
         counted++;
@@ -378,6 +416,10 @@ final class DriverModel {
         if (toward != null && safe(v, toward, urgentDecel(v, distToEnd))) {
           target = toward;
         }
+        v.wantsLane = target == null && toward != null ? toward.index() : -1;
+        if (target == null && toward != null && swapWithNeighbour(v, lane, toward)) {
+          continue;
+        }
       } else {
         double bestGain = v.type.changeThreshold();
         for (int side = 0; side < 2; side++) {
@@ -399,6 +441,7 @@ final class DriverModel {
         }
       }
       if (target != null) {
+        v.wantsLane = -1;
         occ[lane.index()].remove(v);
         v.link = target;
         occ[target.index()].insertSorted(v);
@@ -408,6 +451,49 @@ final class DriverModel {
         engine.measurements().laneChanged();
       }
     }
+  }
+
+  /**
+   * Two vehicles side by side that each need the other's lane (typically stopped at the line) trade places,
+   * which no gap acceptance could otherwise allow.
+   */
+  private boolean swapWithNeighbour(Vehicle v, Lane lane, Lane toward) {
+    LinkOccupancy o = occ[toward.index()];
+    for (int k = 0; k < o.count; k++) {
+      Vehicle w = o.vehicles[k];
+      if (w.wantsLane == lane.index() && Math.abs(w.pos - v.pos) < 2.0 && w.speed < 1.0 && v.speed < 1.0
+          && fitsInPlaceOf(v, o, w) && fitsInPlaceOf(w, occ[lane.index()], v)) {
+        occ[lane.index()].remove(v);
+        o.remove(w);
+        v.link = toward;
+        w.link = lane;
+        o.insertSorted(v);
+        occ[lane.index()].insertSorted(w);
+        v.wantsLane = -1;
+        w.wantsLane = -1;
+        v.laneChangeCooldown = 3.0;
+        w.laneChangeCooldown = 3.0;
+        engine.measurements().laneChanged();
+        engine.measurements().laneChanged();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code v} would keep half a metre to the vehicles around {@code w} in w's lane. */
+  private static boolean fitsInPlaceOf(Vehicle v, LinkOccupancy o, Vehicle w) {
+    for (int k = 0; k < o.count; k++) {
+      Vehicle x = o.vehicles[k];
+      if (x == w) {
+        continue;
+      }
+      double gap = x.pos >= w.pos ? x.pos - x.type.length() - v.pos : v.pos - v.type.length() - x.pos;
+      if (gap < 0.5) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Braking a driver accepts from its new follower for a lane change it must make: more as the end nears. */
@@ -461,6 +547,21 @@ final class DriverModel {
           Vehicle l = co.vehicles[co.count - 1];
           double gap = target.length() - v.pos + l.pos - l.type.length();
           if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, l.speed) < -maxFollowerDecel) {
+            return false;
+          }
+        }
+      }
+    }
+    if (follower == null && v.pos - v.type.length() < 60) {
+      // Vehicles about to come out of the junction into the target lane behind us.
+      java.util.List<Connector> ins = target.incoming();
+      for (int ci = 0; ci < ins.size(); ci++) {
+        Connector c = ins.get(ci);
+        LinkOccupancy co = occ[c.index()];
+        if (co.count > 0) {
+          Vehicle f = co.vehicles[0];
+          double gap = c.length() - f.pos + v.pos - v.type.length();
+          if (gap < 1.0 || Idm.follow(f.type, f.speed, f.desiredSpeed(target), gap, v.speed) < -maxFollowerDecel) {
             return false;
           }
         }

@@ -36,6 +36,7 @@ final class Vehicle {
   boolean halted;
   boolean hardBraking;
   long stuckSinceTick = -1;    // in a lane that does not lead on along the route
+  int wantsLane = -1;          // link index of the lane it must move into but has found no gap in yet
 
   void reset(int trip, VehicleType type, double speedFactor, List<Road> route) {
     this.trip = trip;
@@ -57,6 +58,7 @@ final class Vehicle {
     this.halted = false;
     this.hardBraking = false;
     this.stuckSinceTick = -1;
+    this.wantsLane = -1;
   }
 
   Road road() {

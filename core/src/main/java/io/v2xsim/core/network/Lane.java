@@ -12,6 +12,7 @@ public final class Lane extends Link {
   private final int number;
   private final int turnMask;
   private List<Connector> outgoing = List.of();
+  private List<Connector> incoming = List.of();
 
   Lane(int index, Road road, int number, Polyline shape, double length, double speedLimit, int turnMask) {
     super(index, road.id() + "_" + number, shape, length, speedLimit);
@@ -41,6 +42,15 @@ public final class Lane extends Link {
 
   void setOutgoing(List<Connector> connectors) {
     this.outgoing = List.copyOf(connectors);
+  }
+
+  /** Connectors ending at the start of this lane, in a fixed order. */
+  public List<Connector> incoming() {
+    return incoming;
+  }
+
+  void setIncoming(List<Connector> connectors) {
+    this.incoming = List.copyOf(connectors);
   }
 
   /** The connector from this lane onto {@code next}, or null if this lane does not lead there. */

@@ -150,6 +150,14 @@ public final class NetworkBuilder {
       return null;
     }
 
+    Map<Lane, List<Connector>> incoming = new LinkedHashMap<>();
+    for (Link l : links) {
+      if (l instanceof Connector c) {
+        incoming.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    incoming.forEach(Lane::setIncoming);
+
     Graph<Junction, Road> graph = new DirectedWeightedPseudograph<>(Road.class);
     for (Junction j : junctions) {
       graph.addVertex(j);
