@@ -1,0 +1,92 @@
+package io.v2xsim.core.sensing;
+
+import java.util.Arrays;
+
+/**
+ * Snapshot of every road user in one tick, as parallel primitive arrays (structure of arrays) so that sensing
+ * and occlusion walk memory linearly. The engine clears and refills it each tick; arrays grow when needed and are
+ * then reused, so refilling allocates nothing in steady state.
+ *
+ * <p>This is the world's own list: only sensors and metrics may read it, never agents or controllers
+ * (ARCHITECTURE.md, "Ground truth never leaks into an agent").
+ *
+ * <p>Per object: stable id, class ({@link ObjectClass}), centre position (m), velocity (m/s), heading (rad, CCW
+ * from +x), length along the heading and width (m).
+ */
+public final class GroundTruth {
+  public int count;
+  public int[] id;
+  public byte[] objectClass;
+  public double[] x;
+  public double[] y;
+  public double[] vx;
+  public double[] vy;
+  public double[] heading;
+  public double[] length;
+  public double[] width;
+
+  public GroundTruth() {
+    this(64);
+  }
+
+  public GroundTruth(int capacity) {
+    allocate(Math.max(1, capacity));
+  }
+
+  private void allocate(int n) {
+    id = new int[n];
+    objectClass = new byte[n];
+    x = new double[n];
+    y = new double[n];
+    vx = new double[n];
+    vy = new double[n];
+    heading = new double[n];
+    length = new double[n];
+    width = new double[n];
+  }
+
+  public void clear() {
+    count = 0;
+  }
+
+  /** Appends one road user and returns its index in this snapshot. */
+  public int add(int objectId, byte cls, double px, double py, double pvx, double pvy, double hdg, double len,
+      double wid) {
+    if (count == id.length) {
+      grow(count * 2);
+    }
+    int i = count++;
+    id[i] = objectId;
+    objectClass[i] = cls;
+    x[i] = px;
+    y[i] = py;
+    vx[i] = pvx;
+    vy[i] = pvy;
+    heading[i] = hdg;
+    length[i] = len;
+    width[i] = wid;
+    return i;
+  }
+
+  /** Index of the road user with this id, or -1 (linear scan: for tests and metrics, not hot loops). */
+  public int indexOf(int objectId) {
+    for (int i = 0; i < count; i++) {
+      if (id[i] == objectId) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void grow(int n) {
+    id = Arrays.copyOf(id, n);
+    objectClass = Arrays.copyOf(objectClass, n);
+    x = Arrays.copyOf(x, n);
+    y = Arrays.copyOf(y, n);
+    vx = Arrays.copyOf(vx, n);
+    vy = Arrays.copyOf(vy, n);
+    heading = Arrays.copyOf(heading, n);
+    length = Arrays.copyOf(length, n);
+    width = Arrays.copyOf(width, n);
+  }
+}
