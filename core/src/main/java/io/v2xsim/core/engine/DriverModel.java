@@ -29,7 +29,7 @@ final class DriverModel {
   /** A driver who waited this long at an unsignalized line goes ahead of waiting (not moving) vehicles. */
   static final double IMPATIENCE_SECONDS = 6.0;
   /** A vehicle stuck in a lane that does not lead on takes another way after this long. */
-  static final double STUCK_REROUTE_SECONDS = 30.0;
+  static final double STUCK_REROUTE_SECONDS = 60.0;
   /** MOBIL: braking imposed on the new follower must not exceed this (m/s^2). */
   static final double SAFE_DECEL = 4.0;
 

@@ -51,7 +51,7 @@ class ScenarioSchemaTest {
     try (Stream<Path> list = Files.list(catalog)) {
       files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
     }
-    assertEquals(3, files.size(), "catalog: " + files);
+    assertTrue(files.size() >= 3, "catalog: " + files);
     for (Path file : files) {
       Set<ValidationMessage> errors = schema.validate(YAML.readTree(file.toFile()));
       assertTrue(errors.isEmpty(), file + ": " + errors);
