@@ -62,7 +62,7 @@ public final class ScenarioCompiler {
     int seeds = check.atLeast(ex.seeds(), 1, 1, "/experiment/seeds", "a number of seeds");
     long seed = ex.seed() == null ? 1 : ex.seed();
     double warmup = check.range(ex.warmup(), 0.0, 0.0, Double.MAX_VALUE, "/experiment/warmup", "seconds");
-    if (warmup >= duration && problems.isEmpty()) {
+    if (warmup >= duration && ex.warmup() != null) {
       check.add("/experiment/warmup", "warm-up (" + warmup + " s) must be shorter than the duration (" + duration + " s)");
     }
     OutputsSpec out = spec.outputs() != null ? spec.outputs() : new OutputsSpec(null, null);
@@ -191,6 +191,7 @@ public final class ScenarioCompiler {
 
   private GeneratedNetwork generate(GeneratorSpec g) {
     String p = "/network/generator";
+    int before = problems.size();
     String type = check.requiredText(g.type(), p + "/type", "single-intersection, corridor or grid");
     int lanes = check.range(g.lanes(), 2, 1, 6, p + "/lanes", "lanes per direction");
     double width = check.range(g.laneWidth(), DEFAULT_LANE_WIDTH, 2.0, 6.0, p + "/laneWidth", "metres");
@@ -206,14 +207,14 @@ public final class ScenarioCompiler {
       case "grid" -> {
         int rows = check.range(g.rows(), null, 1, 100, p + "/rows", "a number of junction rows");
         int cols = check.range(g.cols(), null, 1, 100, p + "/cols", "a number of junction columns");
-        return problems.isEmpty() ? NetworkGenerators.grid(rows, cols, block, approach, style, signalized, false, p) : null;
+        return problems.size() == before ? NetworkGenerators.grid(rows, cols, block, approach, style, signalized, false, p) : null;
       }
       case "corridor" -> {
         int n = check.range(g.junctions(), null, 1, 1000, p + "/junctions", "a number of junctions");
-        return problems.isEmpty() ? NetworkGenerators.corridor(n, block, approach, style, signalized, p) : null;
+        return problems.size() == before ? NetworkGenerators.corridor(n, block, approach, style, signalized, p) : null;
       }
       case "single-intersection" -> {
-        return problems.isEmpty() ? NetworkGenerators.singleIntersection(approach, style, signalized, p) : null;
+        return problems.size() == before ? NetworkGenerators.singleIntersection(approach, style, signalized, p) : null;
       }
       default -> {
         check.add(p + "/type", "unknown generator '" + type + "' (expected single-intersection, corridor or grid)");
