@@ -377,9 +377,17 @@ public final class FrameSender implements AutoCloseable {
         return;
       }
       stalls++;
+      // Hysteresis: once stalled, let the receiver drain to half the window, so that one wake-up (tens of
+      // microseconds or more on a busy machine) pays for many datagrams, not one.
+      long low = window / 2;
       long deadline = System.nanoTime() + STALL_TIMEOUT_NANOS;
-      while (f.getAsLong() >= window && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(20_000);
+      int spins = 0;
+      while (f.getAsLong() > low && System.nanoTime() < deadline) {
+        if (++spins < 100) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.parkNanos(50_000);
+        }
       }
     }
   }
