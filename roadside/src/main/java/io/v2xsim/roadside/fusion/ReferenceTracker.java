@@ -127,6 +127,14 @@ public final class ReferenceTracker implements Fusion {
       }
     }
     boolean[] assigned = new boolean[m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        if (mahalanobis2(tracks.get(i), scan.get(j)) <= cfg.birthGate()) {
+          assigned[j] = true; // too close to a track to start a new one; not an update
+        }
+      }
+    }
+    boolean[] used = new boolean[m];
     int bit = 1 << (scan.get(0).sensor() & 31);
     List<List<Integer>> clusterTracks = new ArrayList<>();
     List<List<Integer>> clusterDets = new ArrayList<>();
@@ -155,12 +163,12 @@ public final class ReferenceTracker implements Fusion {
       for (int r = 0; r < rows.size(); r++) {
         if (match[r] >= 0) {
           update(tracks.get(rows.get(r)), scan.get(dets.get(match[r])), bit);
-          assigned[dets.get(match[r])] = true;
+          used[dets.get(match[r])] = true;
         }
       }
     }
     for (int j = 0; j < m; j++) {
-      if (!assigned[j]) {
+      if (!assigned[j] && !used[j]) {
         birth(scan.get(j), bit);
       }
     }

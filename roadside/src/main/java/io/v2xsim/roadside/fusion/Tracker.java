@@ -22,7 +22,8 @@ import java.util.Arrays;
  *       ({@link Assignment}): minimise the sum of d^2 over assigned pairs plus {@code gate} for each track left
  *       without a detection (equivalently gate/2 per unassigned track and per unassigned detection), so any
  *       gated pair is worth taking unless it spoils a better one;
- *   <li>Kalman-update assigned tracks; start a tentative track at every unassigned detection.
+ *   <li>Kalman-update assigned tracks; start a tentative track at every unassigned detection that is not within
+ *       {@link TrackerConfig#birthGate()} of an existing track.
  * </ol>
  * Then each track records whether it was updated this step; tentative tracks with M hits in the last N steps
  * become confirmed; tracks with too many consecutive misses or a position covariance trace above twice
@@ -68,6 +69,7 @@ public final class Tracker implements Fusion {
   private int[] detStamp = new int[64];
   private int stamp;
   private boolean[] assigned = new boolean[64];
+  private boolean[] nearTrack = new boolean[64];
   private int edgeCount;
   private int[] edgeT = new int[256];
   private int[] edgeD = new int[256];
@@ -216,13 +218,14 @@ public final class Tracker implements Fusion {
     }
     ensureScan(m);
     Arrays.fill(assigned, 0, m, false);
+    Arrays.fill(nearTrack, 0, m, false);
     if (n > 0 && m > 0) {
       gate(s, m);
       assign(s, m);
     }
     int bit = 1 << (d.sensorId[s] & 31);
     for (int j = 0; j < m; j++) {
-      if (!assigned[j]) {
+      if (!assigned[j] && !nearTrack[j]) {
         birth(s + j, bit);
       }
     }
@@ -240,7 +243,7 @@ public final class Tracker implements Fusion {
       maxTraceR = Math.max(maxTraceR, d.cxx[s + j] + d.cyy[s + j]);
     }
     edgeCount = 0;
-    double g = cfg.gate();
+    double g = cfg.birthGate(); // search wide enough for birth suppression, which is the wider gate
     for (int k = 0; k < n; k++) {
       int po = 10 * k;
       double a = pc[po];
@@ -284,6 +287,9 @@ public final class Tracker implements Fusion {
     Detections d = pending;
     int i = s + j;
     double d2 = CvKalman.mahalanobis2(st, 4 * k, pc, 10 * k, d.x[i], d.y[i], d.cxx[i], d.cxy[i], d.cyy[i]);
+    if (d2 <= cfg.birthGate()) {
+      nearTrack[j] = true;
+    }
     if (d2 <= cfg.gate()) {
       if (edgeCount == edgeT.length) {
         int len = edgeCount * 2;
@@ -544,6 +550,7 @@ public final class Tracker implements Fusion {
     if (assigned.length < m) {
       int len = Math.max(m, assigned.length * 2);
       assigned = new boolean[len];
+      nearTrack = new boolean[len];
       gridNext = new int[len];
       detStamp = new int[len];
       detList = new int[len];
