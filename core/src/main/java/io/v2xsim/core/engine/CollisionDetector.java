@@ -18,6 +18,7 @@ final class CollisionDetector {
   private final Engine engine;
   private int[] head = new int[1024];
   private int[] next = new int[256];
+  private Body[] bodies = new Body[256];
   private final Set<Long> reported = new HashSet<>();
   private final List<CollisionRecord> records = new ArrayList<>();
 
@@ -30,8 +31,13 @@ final class CollisionDetector {
   }
 
   void detect(double time) {
-    int n = engine.activeCount;
-    Vehicle[] vs = engine.active;
+    int n = engine.activeCount + engine.actors().activeCount;
+    if (bodies.length < n) {
+      bodies = new Body[n * 2];
+    }
+    System.arraycopy(engine.active, 0, bodies, 0, engine.activeCount);
+    System.arraycopy(engine.actors().active, 0, bodies, engine.activeCount, engine.actors().activeCount);
+    Body[] vs = bodies;
     if (head.length < 2 * n) {
       head = new int[Integer.highestOneBit(Math.max(2 * n, 16)) << 1];
     }
@@ -46,7 +52,7 @@ final class CollisionDetector {
       head[h] = i;
     }
     for (int i = 0; i < n; i++) {
-      Vehicle a = vs[i];
+      Body a = vs[i];
       int cx = cell(a.x);
       int cy = cell(a.y);
       for (int dx = -1; dx <= 1; dx++) {
@@ -56,7 +62,7 @@ final class CollisionDetector {
             if (j <= i) {
               continue;
             }
-            Vehicle b = vs[j];
+            Body b = vs[j];
             if (cell(b.x) != cx + dx || cell(b.y) != cy + dy) {
               continue; // hash collision with another cell
             }
@@ -77,27 +83,39 @@ final class CollisionDetector {
     return cx * 73856093 ^ cy * 19349663;
   }
 
-  private void report(double time, Vehicle a, Vehicle b) {
-    int lo = Math.min(a.trip, b.trip);
-    int hi = Math.max(a.trip, b.trip);
+  private void report(double time, Body a, Body b) {
+    int lo = Math.min(a.bodyId, b.bodyId);
+    int hi = Math.max(a.bodyId, b.bodyId);
     if (!reported.add(((long) lo << 32) | hi)) {
       return;
     }
-    Vehicle first = a.trip == lo ? a : b;
-    Vehicle second = first == a ? b : a;
-    records.add(new CollisionRecord(time, engine.departures().get(lo).id(), engine.departures().get(hi).id(),
-        0.5 * (a.x + b.x), 0.5 * (a.y + b.y), first.link.id() + "|" + second.link.id()));
+    Body first = a.bodyId == lo ? a : b;
+    Body second = first == a ? b : a;
+    records.add(new CollisionRecord(time, first.name(engine), second.name(engine), 0.5 * (a.x + b.x),
+        0.5 * (a.y + b.y), where(first) + "|" + where(second), kind(first) + "-" + kind(second)));
   }
 
-  static boolean overlap(Vehicle a, Vehicle b) {
-    double reach = 0.5 * (a.type.length() + b.type.length());
+  private static String where(Body b) {
+    return b instanceof Vehicle v ? v.link.id() : "path";
+  }
+
+  /** vehicle, pedestrian or cyclist. */
+  static String kind(Body b) {
+    if (b instanceof Actor a) {
+      return a.kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return "vehicle";
+  }
+
+  static boolean overlap(Body a, Body b) {
+    double reach = 0.5 * (a.length + b.length) + 0.5 * (a.width + b.width);
     double dx = b.x - a.x;
     double dy = b.y - a.y;
-    if (dx * dx + dy * dy > reach * reach + 4) {
+    if (dx * dx + dy * dy > reach * reach) {
       return false;
     }
-    return boxesOverlap(a.x, a.y, a.cosHeading, a.sinHeading, 0.5 * a.type.length(), 0.5 * a.type.width(),
-        b.x, b.y, b.cosHeading, b.sinHeading, 0.5 * b.type.length(), 0.5 * b.type.width());
+    return boxesOverlap(a.x, a.y, a.cosHeading, a.sinHeading, 0.5 * a.length, 0.5 * a.width,
+        b.x, b.y, b.cosHeading, b.sinHeading, 0.5 * b.length, 0.5 * b.width);
   }
 
   /** Separating-axis test for two oriented rectangles given by centre, heading and half extents. */

@@ -121,6 +121,32 @@ final class DriverModel {
   }
 
   /**
+   * A human driver of plain traffic stops for a pedestrian or cyclist in, or about to step into, the corridor
+   * ahead. (Agents instead perceive them through their sensors; see {@link VehicleController}.)
+   */
+  private double actorsAhead(Vehicle v) {
+    ActorSystem as = engine.actors();
+    double fx = v.x + 0.5 * v.length * v.cosHeading;
+    double fy = v.y + 0.5 * v.length * v.sinHeading;
+    double v0 = v.desiredSpeed(v.link);
+    double a = Double.MAX_VALUE;
+    for (int i = 0; i < as.activeCount; i++) {
+      Actor p = as.active[i];
+      for (int k = 0; k < 2; k++) {
+        double t = k * 1.5; // where it is now, and where it will be in 1.5 s
+        double px = p.x + t * p.speed * p.cosHeading - fx;
+        double py = p.y + t * p.speed * p.sinHeading - fy;
+        double along = px * v.cosHeading + py * v.sinHeading;
+        double across = -px * v.sinHeading + py * v.cosHeading;
+        if (along > -0.5 && along < 60 && Math.abs(across) < 0.5 * (v.width + p.width) + 0.5) {
+          a = Math.min(a, Idm.follow(v.type, v.speed, v0, Math.max(0.1, along - 0.5 * p.length), 0));
+        }
+      }
+    }
+    return a;
+  }
+
+  /**
    * Cooperation: make room for a vehicle just ahead in the next lane that must move into this one, as long as
    * that takes no more than comfortable braking.
    */

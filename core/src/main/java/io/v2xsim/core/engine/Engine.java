@@ -38,6 +38,11 @@ public final class Engine {
   private final Measurements measurements;
   private final CollisionDetector collisions;
   private final Insertion insertion;
+  private final ActorSystem actors;
+  private final io.v2xsim.core.sensing.GroundTruth truth = new io.v2xsim.core.sensing.GroundTruth();
+  private long truthTick = -1;
+  private final EgoState egoState = new EgoState();
+  private java.util.function.BiFunction<String, io.v2xsim.core.traffic.VehicleType, VehicleController> controllerFactory;
 
   Vehicle[] active = new Vehicle[64];
   int activeCount;
@@ -72,6 +77,80 @@ public final class Engine {
     measurements = new Measurements(this, departures);
     collisions = new CollisionDetector(this);
     insertion = new Insertion(this, departures);
+    actors = new ActorSystem(this, model.actors(), model.crossings(), RandomStream.derive(seed, "pedestrians"),
+        model.duration());
+  }
+
+  /**
+   * Puts agents in charge of vehicles: called for every departing vehicle with its id and type; a non-null
+   * controller decides that vehicle's acceleration from then on.
+   */
+  public void setControllerFactory(
+      java.util.function.BiFunction<String, io.v2xsim.core.traffic.VehicleType, VehicleController> factory) {
+    this.controllerFactory = factory;
+  }
+
+  /**
+   * Every road user's true state at the start of this tick (vehicles by trip index, pedestrians and cyclists
+   * from 1,000,000). For sensor models and metrics only; never hand it to an agent or a controller.
+   */
+  public io.v2xsim.core.sensing.GroundTruth groundTruth() {
+    if (truthTick != tick) {
+      truth.clear();
+      for (int i = 0; i < activeCount; i++) {
+        Vehicle v = active[i];
+        truth.add(v.bodyId, v.objectClass, v.x, v.y, v.speed * v.cosHeading, v.speed * v.sinHeading, v.heading,
+            v.length, v.width);
+      }
+      for (int i = 0; i < actors.activeCount; i++) {
+        Actor a = actors.active[i];
+        truth.add(a.bodyId, a.objectClass, a.x, a.y, a.speed * a.cosHeading, a.speed * a.sinHeading, a.heading,
+            a.length, a.width);
+      }
+      truthTick = tick;
+    }
+    return truth;
+  }
+
+  /** Display id of a ground-truth object id (trip id or actor id), for reports. */
+  public String objectName(int objectId) {
+    if (objectId < ActorSystem.ID_BASE) {
+      return departures.get(objectId).id();
+    }
+    for (int i = 0; i < actors.activeCount; i++) {
+      if (actors.active[i].bodyId == objectId) {
+        return actors.active[i].id;
+      }
+    }
+    return "actor#" + (objectId - ActorSystem.ID_BASE);
+  }
+
+  ActorSystem actors() {
+    return actors;
+  }
+
+  private io.v2xsim.core.sensing.Occluders occluders;
+  private long occludersTick = -1;
+
+  /**
+   * What blocks sight this tick: the scene's buildings and parked vehicles, and every road user of
+   * {@link #groundTruth()}. For sensor models.
+   */
+  public io.v2xsim.core.sensing.Occluders occluders() {
+    if (occluders == null) {
+      occluders = new io.v2xsim.core.sensing.Occluders();
+      for (var b : model.scene().buildings()) {
+        occluders.addPolygon(b.xs(), b.ys());
+      }
+      for (var p : model.scene().parked()) {
+        occluders.addBox(p.x(), p.y(), p.heading(), p.length(), p.width());
+      }
+    }
+    if (occludersTick != tick) {
+      occluders.update(groundTruth());
+      occludersTick = tick;
+    }
+    return occluders;
   }
 
   /** Adds work to a stage of the tick; it runs after the engine's own work for that stage. */
@@ -144,10 +223,16 @@ public final class Engine {
     runStage(TickStage.Stage.FUSION);
     runStage(TickStage.Stage.TRANSPORT);
 
+    actors.step(time, dt);
     insertion.insertDue(time);
     for (int i = 0; i < activeCount; i++) {
       Vehicle v = active[i];
-      v.accel = driver.acceleration(v);
+      double rule = driver.acceleration(v);
+      if (v.controller != null) {
+        double a = v.controller.decide(egoState.bind(this, v), rule);
+        rule = Math.max(-v.type.emergencyDecel(), Math.min(v.type.accel(), a));
+      }
+      v.accel = rule;
     }
     driver.changeLanes();
     runStage(TickStage.Stage.DECISION);
@@ -225,6 +310,10 @@ public final class Engine {
 
   private void arrive(Vehicle v) {
     measurements.arrived(v, time() + dt);
+    if (v.controller != null) {
+      v.controller.finished(egoState.bind(this, v));
+      v.controller = null;
+    }
     for (int i = 0; i < activeCount; i++) {
       if (active[i] == v) {
         // Keep the order of the others: it decides iteration order and so must not depend on removals' timing.
@@ -249,6 +338,9 @@ public final class Engine {
     v.halted = speed < Measurements.HALT_SPEED;
     v.laneChangeCooldown = 2.0;
     occupancy[lane.index()].addBack(v);
+    if (controllerFactory != null) {
+      v.controller = controllerFactory.apply(d.id(), d.type());
+    }
     if (activeCount == active.length) {
       active = java.util.Arrays.copyOf(active, activeCount * 2);
     }
@@ -264,11 +356,7 @@ public final class Engine {
     l.shape().pose(s, poseScratch);
     v.x = poseScratch[0];
     v.y = poseScratch[1];
-    if (v.heading != poseScratch[2] || v.cosHeading == 0 && v.sinHeading == 0) {
-      v.heading = poseScratch[2];
-      v.cosHeading = Math.cos(v.heading);
-      v.sinHeading = Math.sin(v.heading);
-    }
+    v.setHeading(poseScratch[2]);
   }
 
   /** Vehicles on a link, front first, for tests and extensions: a copy of ids and positions. */

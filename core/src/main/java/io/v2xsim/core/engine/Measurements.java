@@ -235,6 +235,12 @@ final class Measurements {
     m.add(new MetricValue("unfinishedTrips", "veh", "vehicles still on the road at the end", unfinished));
     m.add(new MetricValue("collisions", "1", "pairs of road users whose oriented boxes overlapped",
         collisions.records().size()));
+    long withPedestrians = collisions.records().stream().filter(c -> c.type().contains("pedestrian")).count();
+    long withCyclists = collisions.records().stream().filter(c -> c.type().contains("cyclist")).count();
+    m.add(new MetricValue("collisionsVehicle", "1", "collisions between two vehicles",
+        collisions.records().size() - withPedestrians - withCyclists));
+    m.add(new MetricValue("collisionsPedestrian", "1", "collisions involving a pedestrian", withPedestrians));
+    m.add(new MetricValue("collisionsCyclist", "1", "collisions involving a cyclist", withCyclists));
     m.add(new MetricValue("hardBrakingEvents", "1", "times a vehicle began braking harder than 4 m/s^2",
         hardBrakingEvents));
     m.add(new MetricValue("redLightViolations", "1", "vehicles that entered a junction on red", redLightViolations));

@@ -11,7 +11,7 @@ import java.util.List;
  * A vehicle on the road: mutable per-run state, reused from a pool so that the tick does not allocate.
  * {@code pos} is the front bumper's driving coordinate along {@code link}.
  */
-final class Vehicle {
+final class Vehicle extends Body {
   int trip;             // index into the run's departures
   VehicleType type;
   double speedFactor;
@@ -23,11 +23,6 @@ final class Vehicle {
   double speed;
   double accel;
   double prevAccel;
-  double x;
-  double y;
-  double heading;
-  double cosHeading;
-  double sinHeading;
   double laneChangeCooldown;
   int yellowDecisionFor = -1;  // connector index for which the yellow go/stop decision was made
   boolean yellowGo;
@@ -38,9 +33,21 @@ final class Vehicle {
   long stuckSinceTick = -1;    // in a lane that does not lead on along the route
   int wantsLane = -1;          // link index of the lane it must move into but has found no gap in yet
 
+  VehicleController controller;
+
   void reset(int trip, VehicleType type, double speedFactor, List<Road> route) {
     this.trip = trip;
+    this.bodyId = trip;
     this.type = type;
+    this.length = type.length();
+    this.width = type.width();
+    this.objectClass = switch (type.vehicleClass()) {
+      case CAR -> io.v2xsim.core.sensing.ObjectClass.CAR;
+      case BUS -> io.v2xsim.core.sensing.ObjectClass.BUS;
+      case TRUCK -> io.v2xsim.core.sensing.ObjectClass.TRUCK;
+      case EMERGENCY -> io.v2xsim.core.sensing.ObjectClass.EMERGENCY;
+    };
+    this.controller = null;
     this.speedFactor = speedFactor;
     this.route = route;
     this.routeIndex = 0;
@@ -59,6 +66,16 @@ final class Vehicle {
     this.hardBraking = false;
     this.stuckSinceTick = -1;
     this.wantsLane = -1;
+  }
+
+  @Override
+  double speed() {
+    return speed;
+  }
+
+  @Override
+  String name(Engine e) {
+    return e.departures().get(trip).id();
   }
 
   Road road() {

@@ -8,6 +8,8 @@ package io.v2xsim.core.metrics;
  * @param second id of the other
  * @param x world x of the midpoint between the two, metres
  * @param y world y of the midpoint, metres
- * @param where lane or connector id of the first party
+ * @param where lane or connector of each party ({@code path} for pedestrians and cyclists), separated by |
+ * @param type the kinds of the two parties, e.g. {@code vehicle-vehicle}, {@code vehicle-pedestrian}
  */
-public record CollisionRecord(double time, String first, String second, double x, double y, String where) {}
+public record CollisionRecord(double time, String first, String second, double x, double y, String where,
+    String type) {}

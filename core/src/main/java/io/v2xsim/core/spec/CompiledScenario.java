@@ -17,9 +17,12 @@ public final class CompiledScenario {
   private final boolean trajectories;
   private final double trajectoryInterval;
   private final TrafficModel model;
+  private final io.v2xsim.core.experiment.Cooperation cooperation;
 
   CompiledScenario(String name, String description, double duration, double dt, int seeds, long baseSeed,
-      double warmup, boolean trajectories, double trajectoryInterval, TrafficModel model) {
+      double warmup, boolean trajectories, double trajectoryInterval, TrafficModel model,
+      io.v2xsim.core.experiment.Cooperation cooperation) {
+    this.cooperation = cooperation;
     this.name = name;
     this.description = description;
     this.duration = duration;
@@ -57,4 +60,7 @@ public final class CompiledScenario {
 
   /** The resolved network, demand and signal plans. */
   public TrafficModel model() { return model; }
+
+  /** Roadside units, arms and transport. */
+  public io.v2xsim.core.experiment.Cooperation cooperation() { return cooperation; }
 }

@@ -77,12 +77,29 @@ public final class ScenarioCompiler {
       plans = new SignalPlans(network, check).plans(spec.signals());
       demand = demand(spec.demand(), network, types, duration);
     }
+    CooperationCompiler coop = new CooperationCompiler(check);
+    var scene = coop.scene(spec.scene());
+    var scripted = coop.scripted(spec.actors());
+    var crossings = coop.crossings(spec.actors(), duration);
+    var cooperation = coop.cooperation(spec);
+    if (demand != null) {
+      java.util.Set<String> trips = new java.util.HashSet<>();
+      demand.trips().forEach(t -> trips.add(t.id()));
+      for (int i = 0; i < scripted.size(); i++) {
+        String trigger = scripted.get(i).triggerTrip();
+        if (trigger != null && !trips.contains(trigger)) {
+          check.add("/actors/scripted/" + i + "/trigger/vehicle", "no trip '" + trigger
+              + "' under demand.trips (a trigger watches one named trip)");
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems);
     }
-    TrafficModel model = new TrafficModel(network, types, demand, plans, duration, dt, warmup, trajInterval);
+    TrafficModel model = new TrafficModel(network, types, demand, plans, duration, dt, warmup, trajInterval, scene,
+        scripted, crossings);
     return new CompiledScenario(name, spec.description() == null ? "" : spec.description().strip(), duration, dt,
-        seeds, seed, warmup, trajectories, trajInterval, model);
+        seeds, seed, warmup, trajectories, trajInterval, model, cooperation);
   }
 
   // -----------------------------------------------------------------------------------------------------------
@@ -129,7 +146,8 @@ public final class ScenarioCompiler {
           check.range(s.politeness(), d.politeness(), 0.0, 1.0, p + "/politeness", "a factor"),
           check.range(s.changeThreshold(), d.changeThreshold(), 0.0, 5.0, p + "/changeThreshold", "m/s^2"),
           check.range(s.speedFactor(), d.speedDeviation(), 0.0, 0.5, p + "/speedFactor",
-              "the standard deviation of drivers' speed factor"));
+              "the standard deviation of drivers' speed factor"),
+          Boolean.TRUE.equals(s.automated()));
       if (t.decel() > t.emergencyDecel()) {
         check.add(p + "/decel", "comfortable deceleration " + t.decel() + " exceeds emergencyDecel " + t.emergencyDecel());
       }

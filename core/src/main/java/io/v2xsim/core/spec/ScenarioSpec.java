@@ -18,7 +18,20 @@ public record ScenarioSpec(
     DemandSpec demand,
     SignalsSpec signals,
     ExperimentSpec experiment,
-    OutputsSpec outputs) {
+    OutputsSpec outputs,
+    ActorsSpec actors,
+    SceneSpec scene,
+    InfrastructureSpec infrastructure,
+    Map<String, List<SensorSpecYaml>> sensorSuites,
+    ChannelYaml channel,
+    List<ArmSpec> arms) {
+
+  /** A scenario of traffic alone (no actors, scene, roadside units or arms). */
+  public ScenarioSpec(String name, String description, NetworkSpec network, Map<String, VehicleTypeSpec> vehicleTypes,
+      DemandSpec demand, SignalsSpec signals, ExperimentSpec experiment, OutputsSpec outputs) {
+    this(name, description, network, vehicleTypes, demand, signals, experiment, outputs, null, null, null, null,
+        null, null);
+  }
 
   /** Road network: either a generator or explicit nodes and roads (or a generator plus extra roads). */
   public record NetworkSpec(GeneratorSpec generator, List<NodeSpec> nodes, List<RoadSpec> roads) {}
@@ -76,7 +89,17 @@ public record ScenarioSpec(
       Double delta,
       Double politeness,
       Double changeThreshold,
-      Double speedFactor) {}
+      Double speedFactor,
+      Boolean automated) {
+
+    /** A type without the automated flag (plain, human-driven traffic). */
+    public VehicleTypeSpec(String vehicleClass, Double length, Double width, Double maxSpeed, Double accel,
+        Double decel, Double emergencyDecel, Double headway, Double minGap, Double delta, Double politeness,
+        Double changeThreshold, Double speedFactor) {
+      this(vehicleClass, length, width, maxSpeed, accel, decel, emergencyDecel, headway, minGap, delta, politeness,
+          changeThreshold, speedFactor, null);
+    }
+  }
 
   /** Demand: flows, single trips and random origin-destination traffic between boundary roads. */
   public record DemandSpec(List<FlowSpec> flows, List<TripSpec> trips, List<RandomDemandSpec> random) {}
@@ -132,8 +155,83 @@ public record ScenarioSpec(
   public record PhaseSpec(
       Double green, Double yellow, Double allRed, List<String> movements, List<String> permissive) {}
 
-  /** Durations in seconds; {@code seeds} runs with seeds {@code seed, seed+1, ...}. */
-  public record ExperimentSpec(Double duration, Double dt, Integer seeds, Long seed, Double warmup) {}
+  /**
+   * Durations in seconds; {@code seeds} runs with seeds {@code seed, seed+1, ...}. {@code transport} carries
+   * perception frames: {@code inprocess} (Netty local channels, the default) or {@code udp} (datagrams on the
+   * loopback); both give identical results.
+   */
+  public record ExperimentSpec(Double duration, Double dt, Integer seeds, Long seed, Double warmup,
+      String transport) {
+    public ExperimentSpec(Double duration, Double dt, Integer seeds, Long seed, Double warmup) {
+      this(duration, dt, seeds, seed, warmup, null);
+    }
+  }
+
+  /** Pedestrians and cyclists: scripted ones and random crossing flows. */
+  public record ActorsSpec(List<ScriptedActorSpec> scripted, List<CrossingSpec> crossings) {}
+
+  /**
+   * A pedestrian or cyclist ({@code kind}) that follows {@code path} ([x, y] points) at {@code speed} m/s, from
+   * {@code start} seconds or when {@code trigger} fires, whichever is first.
+   */
+  public record ScriptedActorSpec(String id, String kind, List<List<Double>> path, Double speed, Double start,
+      TriggerSpec trigger) {}
+
+  /** Fires when the vehicle of trip {@code vehicle} is {@code seconds} or less from point {@code at} ([x, y]). */
+  public record TriggerSpec(String vehicle, Double seconds, List<Double> at) {}
+
+  /** Random crossings along {@code path}: {@code rate} per hour, Poisson, between {@code begin} and {@code end}. */
+  public record CrossingSpec(String id, String kind, List<List<Double>> path, Double rate, Double speed, Double begin,
+      Double end) {}
+
+  /** Static things that block sight: buildings and parked vehicles. */
+  public record SceneSpec(List<BuildingSpec> buildings, List<ParkedSpec> parked) {}
+
+  /** A building footprint: corners [x, y] in order. */
+  public record BuildingSpec(String id, List<List<Double>> polygon) {}
+
+  /** A parked vehicle (a bus at a stop, a truck unloading): centre, heading in degrees, size in metres. */
+  public record ParkedSpec(String id, Double x, Double y, Double headingDeg, Double length, Double width) {}
+
+  /** Roadside units. */
+  public record InfrastructureSpec(List<RsuSpec> rsus) {}
+
+  /**
+   * A roadside unit on a pole at (x, y): its sensors (world-frame mount headings) and the period of its fusion
+   * and broadcast cycle, seconds (0.1 to 1).
+   */
+  public record RsuSpec(String id, Double x, Double y, Double fusionPeriod, List<SensorSpecYaml> sensors) {}
+
+  /**
+   * A sensor: {@code type} camera, lidar or radar supplies the defaults of every other field. Mount (x, y) is the
+   * world position for an RSU sensor (default: the RSU's) or the offset from the vehicle's centre (forward,
+   * left) for an onboard one; {@code headingDeg} the boresight (world for RSUs, relative to the vehicle
+   * onboard); {@code fovDeg} the full field of view; {@code range} metres; {@code period} and {@code latencyMs}
+   * timing; detection probability {@code detectionNear} at 0 m falling linearly to {@code detectionFar} at full
+   * range; noise {@code sigmaAlong} / {@code sigmaAcross} the line of sight, metres; {@code clutter} false alarms
+   * per scan.
+   */
+  public record SensorSpecYaml(String type, Double x, Double y, Double headingDeg, Double fovDeg, Double range,
+      Double period, Double latencyMs, Double detectionNear, Double detectionFar, Double sigmaAlong,
+      Double sigmaAcross, Double clutter) {}
+
+  /**
+   * The radio between RSUs and vehicles. Latencies in ms; {@code loss} independent per-frame loss probability;
+   * {@code burst} Gilbert-Elliott bursty loss; {@code outages} [start, end] windows in seconds during which RSUs
+   * transmit nothing; {@code ceilingMs} drops frames that would arrive later than that.
+   */
+  public record ChannelYaml(Double range, Double latencyMs, Double jitterMs, Double loss, BurstSpec burst,
+      Double ceilingMs, List<List<Double>> outages) {}
+
+  /** Gilbert-Elliott two-state loss: transition probabilities per frame and loss probability in each state. */
+  public record BurstSpec(Double pGoodToBad, Double pBadToGood, Double lossGood, Double lossBad) {}
+
+  /**
+   * One arm of the experiment: which onboard sensor suite automated vehicles carry ({@code onboard}, a key of
+   * {@code sensorSuites}), whether they use RSU frames ({@code useRsu}), whether the RSUs run at all
+   * ({@code rsuEnabled}, default true) and channel settings that override the scenario's.
+   */
+  public record ArmSpec(String name, String onboard, Boolean useRsu, Boolean rsuEnabled, ChannelYaml channel) {}
 
   /** What to write besides the summary. {@code trajectoryInterval} in seconds. */
   public record OutputsSpec(Boolean trajectories, Double trajectoryInterval) {}

@@ -7,7 +7,8 @@ package io.v2xsim.core.traffic;
  * times the driver's speed factor, capped at {@code maxSpeed}; {@code accel} a, comfortable {@code decel} b,
  * time {@code headway} T, {@code minGap} s0, exponent {@code delta}. MOBIL (Kesting, Treiber and Helbing 2007):
  * {@code politeness} p and {@code changeThreshold} (m/s^2). {@code emergencyDecel} bounds any braking.
- * {@code speedDeviation} is the standard deviation of the per-driver speed factor around 1.
+ * {@code speedDeviation} is the standard deviation of the per-driver speed factor around 1. Vehicles of an
+ * {@code automated} type are driven by an agent in arms that equip them with sensors.
  */
 public record VehicleType(
     String name,
@@ -23,7 +24,8 @@ public record VehicleType(
     double delta,
     double politeness,
     double changeThreshold,
-    double speedDeviation) {
+    double speedDeviation,
+    boolean automated) {
 
   /**
    * Defaults per class. Car values are typical urban IDM calibrations (a = 2.0, b = 2.5, T = 1.2 s, s0 = 2 m);
@@ -33,10 +35,10 @@ public record VehicleType(
    */
   public static VehicleType defaults(String name, VehicleClass c) {
     return switch (c) {
-      case CAR -> new VehicleType(name, c, 4.5, 1.8, 50, 2.0, 2.5, 9.0, 1.2, 2.0, 4, 0.2, 0.2, 0.1);
-      case BUS -> new VehicleType(name, c, 12.0, 2.55, 25, 1.2, 2.0, 7.0, 1.5, 2.5, 4, 0.5, 0.3, 0.05);
-      case TRUCK -> new VehicleType(name, c, 10.0, 2.5, 25, 1.0, 2.0, 7.0, 1.6, 2.5, 4, 0.5, 0.3, 0.05);
-      case EMERGENCY -> new VehicleType(name, c, 6.5, 2.2, 40, 2.5, 3.0, 9.0, 1.0, 2.0, 4, 0.0, 0.1, 0.0);
+      case CAR -> new VehicleType(name, c, 4.5, 1.8, 50, 2.0, 2.5, 9.0, 1.2, 2.0, 4, 0.2, 0.2, 0.1, false);
+      case BUS -> new VehicleType(name, c, 12.0, 2.55, 25, 1.2, 2.0, 7.0, 1.5, 2.5, 4, 0.5, 0.3, 0.05, false);
+      case TRUCK -> new VehicleType(name, c, 10.0, 2.5, 25, 1.0, 2.0, 7.0, 1.6, 2.5, 4, 0.5, 0.3, 0.05, false);
+      case EMERGENCY -> new VehicleType(name, c, 6.5, 2.2, 40, 2.5, 3.0, 9.0, 1.0, 2.0, 4, 0.0, 0.1, 0.0, false);
     };
   }
 }

@@ -151,6 +151,7 @@ public final class ScenarioLoader {
 
   private static ScenarioSpec withName(ScenarioSpec s, String name) {
     return new ScenarioSpec(name, s.description(), s.network(), s.vehicleTypes(), s.demand(), s.signals(),
-        s.experiment(), s.outputs());
+        s.experiment(), s.outputs(), s.actors(), s.scene(), s.infrastructure(), s.sensorSuites(), s.channel(),
+        s.arms());
   }
 }

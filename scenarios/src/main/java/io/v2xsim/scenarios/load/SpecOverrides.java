@@ -10,12 +10,17 @@ import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
  * @param seeds number of seeds, or null to keep the file's
  * @param seed first seed, or null to keep the file's
  * @param duration simulated seconds per run, or null to keep the file's
+ * @param transport inprocess or udp, or null to keep the file's
  */
-public record SpecOverrides(Integer seeds, Long seed, Double duration) {
-  public static final SpecOverrides NONE = new SpecOverrides(null, null, null);
+public record SpecOverrides(Integer seeds, Long seed, Double duration, String transport) {
+  public static final SpecOverrides NONE = new SpecOverrides(null, null, null, null);
+
+  public SpecOverrides(Integer seeds, Long seed, Double duration) {
+    this(seeds, seed, duration, null);
+  }
 
   public ScenarioSpec applyTo(ScenarioSpec spec) {
-    if (seeds == null && seed == null && duration == null) {
+    if (seeds == null && seed == null && duration == null && transport == null) {
       return spec;
     }
     ExperimentSpec old = spec.experiment() != null
@@ -26,8 +31,10 @@ public record SpecOverrides(Integer seeds, Long seed, Double duration) {
         old.dt(),
         seeds != null ? seeds : old.seeds(),
         seed != null ? seed : old.seed(),
-        old.warmup());
+        old.warmup(),
+        transport != null ? transport : old.transport());
     return new ScenarioSpec(spec.name(), spec.description(), spec.network(), spec.vehicleTypes(), spec.demand(),
-        spec.signals(), experiment, spec.outputs());
+        spec.signals(), experiment, spec.outputs(), spec.actors(), spec.scene(), spec.infrastructure(),
+        spec.sensorSuites(), spec.channel(), spec.arms());
   }
 }

@@ -59,6 +59,7 @@ public final class SummaryJson {
       r.put("x", c.x());
       r.put("y", c.y());
       r.put("where", c.where());
+      r.put("type", c.type());
       records.add(r);
     }
     collisions.put("records", records);

@@ -91,7 +91,8 @@ class ScenarioLoaderTest {
     LoadError e = errors("- a\n- b\n").get(0);
     assertEquals("", e.field());
     assertEquals("s.yaml:1:1: expected a mapping with keys name, description, network, vehicleTypes, demand, "
-        + "signals, experiment, outputs, got a list", e.format());
+        + "signals, experiment, outputs, actors, scene, infrastructure, sensorSuites, channel, arms, got a list",
+        e.format());
   }
 
   @Test

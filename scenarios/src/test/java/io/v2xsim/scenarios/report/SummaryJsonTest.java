@@ -24,7 +24,7 @@ class SummaryJsonTest {
         new MetricValue("avgTravelTime", "s", "mean of travelTime over arrived trips", 50.0),
         new MetricValue("throughput", "veh/h", "arrivals per hour", 600.0)),
         List.of(TRIP, STUCK),
-        List.of(new CollisionRecord(33.3, "f.0", "f.1", 200.0, 1.6, "J:0")),
+        List.of(new CollisionRecord(33.3, "f.0", "f.1", 200.0, 1.6, "J:0", "vehicle-vehicle")),
         List.of(new ApproachQueue("J", "A-J", 1.5, 4)));
     RunResult two = new RunResult(2, 120, List.of(
         new MetricValue("avgTravelTime", "s", "mean of travelTime over arrived trips", Double.NaN),
@@ -96,7 +96,8 @@ class SummaryJsonTest {
         "        \"second\": \"f.1\",",
         "        \"x\": 200,",
         "        \"y\": 1.6,",
-        "        \"where\": \"J:0\"",
+        "        \"where\": \"J:0\",",
+        "        \"type\": \"vehicle-vehicle\"",
         "      }",
         "    ]",
         "  }",

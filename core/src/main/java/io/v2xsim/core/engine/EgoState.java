@@ -1,0 +1,113 @@
+package io.v2xsim.core.engine;
+
+import io.v2xsim.core.network.Connector;
+import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.network.Link;
+import io.v2xsim.core.network.Road;
+
+/**
+ * What an agent knows about its own vehicle: pose, speed, size and the path it will drive (its route), the
+ * way a vehicle knows its own odometry and navigation plan. A reusable flyweight.
+ */
+public final class EgoState {
+  private Engine engine;
+  private Vehicle v;
+  private final double[] scratch = new double[3];
+
+  EgoState bind(Engine engine, Vehicle v) {
+    this.engine = engine;
+    this.v = v;
+    return this;
+  }
+
+  /** Stable numeric id of the vehicle in this run (its object id in ground truth, for metrics only). */
+  public int id() {
+    return v.trip;
+  }
+
+  public String name() {
+    return engine.departures().get(v.trip).id();
+  }
+
+  public double time() {
+    return engine.time();
+  }
+
+  public double x() {
+    return v.x;
+  }
+
+  public double y() {
+    return v.y;
+  }
+
+  public double heading() {
+    return v.heading;
+  }
+
+  public double speed() {
+    return v.speed;
+  }
+
+  public double acceleration() {
+    return v.accel;
+  }
+
+  public double length() {
+    return v.type.length();
+  }
+
+  public double width() {
+    return v.type.width();
+  }
+
+  public double comfortableDecel() {
+    return v.type.decel();
+  }
+
+  public double maxDecel() {
+    return v.type.emergencyDecel();
+  }
+
+  /** Front bumper position in the world frame. */
+  public double frontX() {
+    return v.x + 0.5 * v.type.length() * v.cosHeading;
+  }
+
+  public double frontY() {
+    return v.y + 0.5 * v.type.length() * v.sinHeading;
+  }
+
+  /**
+   * The point {@code ahead} metres further along the vehicle's route from its front bumper, written into
+   * {@code out} as x, y, heading. Returns false (and the last point reached) if the route ends sooner.
+   */
+  public boolean pathAhead(double ahead, double[] out) {
+    Link link = v.link;
+    double s = v.pos + ahead;
+    int ri = v.routeIndex;
+    while (s > link.length()) {
+      Link next;
+      if (link instanceof Connector c) {
+        next = c.to();
+        ri++;
+      } else {
+        Road after = ri + 1 < v.route.size() ? v.route.get(ri + 1) : null;
+        next = after == null ? null : ((Lane) link).connectorTo(after);
+      }
+      if (next == null) {
+        link.shape().pose(link.length() * link.shapeScale(), out);
+        return false;
+      }
+      s -= link.length();
+      link = next;
+    }
+    link.shape().pose(s * link.shapeScale(), out);
+    return true;
+  }
+
+  /** Scratch space an agent may use with {@link #pathAhead}. */
+  public double[] scratch() {
+    return scratch;
+  }
+}
