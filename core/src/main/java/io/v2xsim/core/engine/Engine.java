@@ -42,7 +42,7 @@ public final class Engine {
   private final io.v2xsim.core.sensing.GroundTruth truth = new io.v2xsim.core.sensing.GroundTruth();
   private long truthTick = -1;
   private final EgoState egoState = new EgoState();
-  private java.util.function.BiFunction<String, io.v2xsim.core.traffic.VehicleType, VehicleController> controllerFactory;
+  private ControllerFactory controllerFactory;
 
   Vehicle[] active = new Vehicle[64];
   int activeCount;
@@ -85,8 +85,7 @@ public final class Engine {
    * Puts agents in charge of vehicles: called for every departing vehicle with its id and type; a non-null
    * controller decides that vehicle's acceleration from then on.
    */
-  public void setControllerFactory(
-      java.util.function.BiFunction<String, io.v2xsim.core.traffic.VehicleType, VehicleController> factory) {
+  public void setControllerFactory(ControllerFactory factory) {
     this.controllerFactory = factory;
   }
 
@@ -339,7 +338,7 @@ public final class Engine {
     v.laneChangeCooldown = 2.0;
     occupancy[lane.index()].addBack(v);
     if (controllerFactory != null) {
-      v.controller = controllerFactory.apply(d.id(), d.type());
+      v.controller = controllerFactory.create(d.index(), d.id(), d.type());
     }
     if (activeCount == active.length) {
       active = java.util.Arrays.copyOf(active, activeCount * 2);

@@ -1,0 +1,150 @@
+package io.v2xsim.roadside.unit;
+
+import java.util.Arrays;
+
+/**
+ * What each track looked like when it was last put in a frame, for the collective perception generation rules.
+ * Open addressing over primitive arrays keyed by track id: no allocation once grown.
+ */
+final class SentObjects {
+  private int[] keys = new int[64];
+  private boolean[] used = new boolean[64];
+  private double[] x = new double[64];
+  private double[] y = new double[64];
+  private double[] speed = new double[64];
+  private double[] heading = new double[64];
+  private double[] time = new double[64];
+  private boolean[] selected = new boolean[64];
+  private int size;
+
+  /** Whether the track must go in the next frame; remembers the answer for {@link #consumeSelected}. */
+  boolean shouldSend(int id, double px, double py, double vx, double vy, double now) {
+    int slot = find(id);
+    boolean send;
+    if (slot < 0) {
+      slot = insert(id);
+      time[slot] = Double.NEGATIVE_INFINITY;
+      send = true;
+    } else {
+      double v = Math.hypot(vx, vy);
+      double dh = Math.abs(Math.IEEEremainder(Math.atan2(vy, vx) - heading[slot], 2 * Math.PI));
+      send = Double.isInfinite(time[slot])
+          || Math.hypot(px - x[slot], py - y[slot]) > RoadsideUnit.RESEND_DISTANCE
+          || Math.abs(v - speed[slot]) > RoadsideUnit.RESEND_SPEED
+          || (v > 0.5 && speed[slot] > 0.5 && dh > RoadsideUnit.RESEND_HEADING)
+          || now - time[slot] > RoadsideUnit.RESEND_AGE - 1e-9;
+    }
+    selected[slot] = send;
+    return send;
+  }
+
+  boolean consumeSelected(int id) {
+    int slot = find(id);
+    if (slot < 0 || !selected[slot]) {
+      return false;
+    }
+    selected[slot] = false;
+    return true;
+  }
+
+  void markSent(int id, double px, double py, double vx, double vy, double now) {
+    int slot = find(id);
+    x[slot] = px;
+    y[slot] = py;
+    speed[slot] = Math.hypot(vx, vy);
+    heading[slot] = Math.atan2(vy, vx);
+    time[slot] = now;
+  }
+
+  /** Drops tracks not seen for a while (deleted by the tracker), keeping the table small. */
+  void forgetOlderThan(double cutoff) {
+    boolean any = false;
+    for (int i = 0; i < keys.length; i++) {
+      if (used[i] && time[i] < cutoff && !Double.isInfinite(time[i])) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return;
+    }
+    int[] oldKeys = keys.clone();
+    boolean[] oldUsed = used.clone();
+    double[][] old = {x.clone(), y.clone(), speed.clone(), heading.clone(), time.clone()};
+    Arrays.fill(used, false);
+    size = 0;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldUsed[i] && !(old[4][i] < cutoff && !Double.isInfinite(old[4][i]))) {
+        int s = insert(oldKeys[i]);
+        x[s] = old[0][i];
+        y[s] = old[1][i];
+        speed[s] = old[2][i];
+        heading[s] = old[3][i];
+        time[s] = old[4][i];
+      }
+    }
+  }
+
+  private int find(int id) {
+    int mask = keys.length - 1;
+    for (int i = mix(id) & mask; ; i = (i + 1) & mask) {
+      if (!used[i]) {
+        return -1;
+      }
+      if (keys[i] == id) {
+        return i;
+      }
+    }
+  }
+
+  private int insert(int id) {
+    if (2 * (size + 1) > keys.length) {
+      grow();
+    }
+    int mask = keys.length - 1;
+    int i = mix(id) & mask;
+    while (used[i]) {
+      i = (i + 1) & mask;
+    }
+    used[i] = true;
+    keys[i] = id;
+    selected[i] = false;
+    size++;
+    return i;
+  }
+
+  private void grow() {
+    int[] ok = keys;
+    boolean[] ou = used;
+    double[] ox = x;
+    double[] oy = y;
+    double[] os = speed;
+    double[] oh = heading;
+    double[] ot = time;
+    int n = ok.length * 2;
+    keys = new int[n];
+    used = new boolean[n];
+    x = new double[n];
+    y = new double[n];
+    speed = new double[n];
+    heading = new double[n];
+    time = new double[n];
+    selected = new boolean[n];
+    size = 0;
+    for (int i = 0; i < ok.length; i++) {
+      if (ou[i]) {
+        int s = insert(ok[i]);
+        x[s] = ox[i];
+        y[s] = oy[i];
+        speed[s] = os[i];
+        heading[s] = oh[i];
+        time[s] = ot[i];
+      }
+    }
+  }
+
+  private static int mix(int id) {
+    int h = id * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}

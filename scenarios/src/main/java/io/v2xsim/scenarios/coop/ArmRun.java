@@ -1,0 +1,237 @@
+package io.v2xsim.scenarios.coop;
+
+import io.v2xsim.core.actors.ActorScript;
+import io.v2xsim.core.channel.RadioModel;
+import io.v2xsim.core.channel.TransportKind;
+import io.v2xsim.core.engine.Engine;
+import io.v2xsim.core.engine.RunListener;
+import io.v2xsim.core.engine.TickStage.Stage;
+import io.v2xsim.core.experiment.Arm;
+import io.v2xsim.core.experiment.Cooperation;
+import io.v2xsim.core.experiment.RsuSite;
+import io.v2xsim.core.metrics.MetricValue;
+import io.v2xsim.core.metrics.RunResult;
+import io.v2xsim.core.sensing.GroundTruth;
+import io.v2xsim.core.sensing.Occluders;
+import io.v2xsim.core.sensing.SensorSpec;
+import io.v2xsim.core.spec.CompiledScenario;
+import io.v2xsim.roadside.transport.FrameSender;
+import io.v2xsim.roadside.transport.RsuBroadcaster;
+import io.v2xsim.roadside.unit.RoadsideUnit;
+import io.v2xsim.vehicle.agent.AutomatedDriver;
+import io.v2xsim.vehicle.transport.FrameReceiver;
+import io.v2xsim.wire.v1.PerceptionFrame;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one (scenario, arm, seed): the engine, the roadside units of the scenario (when the arm runs them), the
+ * automated vehicles the arm equips, and the real Netty path between them, wired into the stages of the tick.
+ *
+ * <ol>
+ *   <li>SENSING: each RSU sensor and each onboard sensor that is due turns ground truth into detections;
+ *   <li>FUSION: RSUs whose cycle is due fuse and, by the generation rules, build a frame;
+ *   <li>TRANSPORT: the radio model decides, in simulated time, who receives each frame and when; the frame is
+ *       encoded with protobuf and written to Netty (in-process or UDP); the tick waits until every transmission
+ *       was read or dropped, then hands agents the frames whose delivery time has come;
+ *   <li>DECISION: agents decide from their world model (see {@link AutomatedDriver}).
+ * </ol>
+ * A run is a pure function of its inputs: the wall clock only decides how long it takes.
+ */
+public final class ArmRun {
+  private ArmRun() {}
+
+  public static RunResult run(CompiledScenario s, Arm arm, long seed, RunListener listener) {
+    return new Wiring(s, arm, seed).run(listener);
+  }
+
+  private static final class Wiring {
+    private final CompiledScenario s;
+    private final Arm arm;
+    private final long seed;
+    private final Engine engine;
+    private final List<RoadsideUnit> rsus = new ArrayList<>();
+    private final List<RsuBroadcaster> broadcasters = new ArrayList<>();
+    private final TreeMap<Integer, AutomatedDriver> agents = new TreeMap<>();
+    private final CoopMetrics metrics;
+    private FrameReceiver receiver;
+    private final PerceptionFrame.Builder frame = PerceptionFrame.newBuilder();
+    private int[] ids = new int[8];
+    private double[] xs = new double[8];
+    private double[] ys = new double[8];
+    private long framesBuilt;
+    private long bytesBuilt;
+
+    Wiring(CompiledScenario s, Arm arm, long seed) {
+      this.s = s;
+      this.arm = arm;
+      this.seed = seed;
+      this.engine = new Engine(s.model(), seed);
+      Cooperation coop = s.cooperation();
+      List<ActorScript> hazards = s.model().actors();
+      this.metrics = new CoopMetrics(engine, hazards, coop.rsus(), arm);
+      if (arm.rsuEnabled()) {
+        for (RsuSite site : coop.rsus()) {
+          rsus.add(new RoadsideUnit(site, seed, s.dt()));
+        }
+      }
+      boolean agentsUseFrames = arm.useRsu() && !rsus.isEmpty();
+      boolean anyAgent = arm.useRsu() || !arm.onboard().isEmpty();
+      if (anyAgent) {
+        engine.setControllerFactory((id, name, type) -> {
+          if (!type.automated()) {
+            return null;
+          }
+          AutomatedDriver d = new AutomatedDriver(id, name, arm.onboard(), agentsUseFrames, seed, s.dt(),
+              AutomatedDriver.DEFAULT_ACTUATION_DELAY, metrics);
+          agents.put(id, d);
+          return d;
+        });
+      }
+      if (agentsUseFrames) {
+        TransportKind kind = coop.transport().equals("udp") ? TransportKind.UDP : TransportKind.IN_PROCESS;
+        receiver = FrameReceiver.open(kind);
+        RadioModel radio = new RadioModel(arm.channel(), seed);
+        List<SocketAddress> endpoints = List.of(receiver.address());
+        for (RoadsideUnit rsu : rsus) {
+          FrameSender sender = FrameSender.open(kind, rsu.stationId(), endpoints);
+          broadcasters.add(new RsuBroadcaster(sender, radio));
+        }
+        if (kind == TransportKind.UDP) {
+          for (RsuBroadcaster b : broadcasters) {
+            b.sender().backpressure(() -> written() - receiver.accounted(), FrameSender.DEFAULT_UDP_WINDOW);
+          }
+        }
+      }
+      engine.addStage(Stage.SENSING, e -> sense());
+      engine.addStage(Stage.FUSION, e -> fuseAndBroadcast());
+      engine.addStage(Stage.TRANSPORT, e -> deliver());
+      engine.addStage(Stage.MEASUREMENT, e -> metrics.measure(agents, rsus));
+    }
+
+    RunResult run(RunListener listener) {
+      try {
+        engine.runToEnd(listener);
+        RunResult r = engine.result();
+        List<MetricValue> all = new ArrayList<>(r.metrics());
+        all.addAll(metrics.results(s.duration(), s.warmup(), framesBuilt, bytesBuilt, rsus.size()));
+        if (receiver != null) {
+          WallClock.record(receiver.pathNanos());
+        }
+        return new RunResult(r.seed(), r.simulatedSeconds(), all, r.trips(), r.collisions(), r.queues());
+      } finally {
+        for (RsuBroadcaster b : broadcasters) {
+          b.sender().close();
+        }
+        if (receiver != null) {
+          receiver.close();
+        }
+      }
+    }
+
+    private long written() {
+      long n = 0;
+      for (RsuBroadcaster b : broadcasters) {
+        n += b.sender().written();
+      }
+      return n;
+    }
+
+    private long transmissions() {
+      long n = 0;
+      for (RsuBroadcaster b : broadcasters) {
+        n += b.sender().transmissions();
+      }
+      return n;
+    }
+
+    private void sense() {
+      agents.values().removeIf(a -> !present(a));
+      if (rsus.isEmpty() && agents.isEmpty()) {
+        return;
+      }
+      GroundTruth truth = engine.groundTruth();
+      Occluders occ = engine.occluders();
+      long tick = engine.tick();
+      double now = engine.time();
+      for (RoadsideUnit rsu : rsus) {
+        rsu.sense(tick, s.dt(), now, truth, occ);
+      }
+      for (AutomatedDriver a : agents.values()) {
+        a.sense(tick, s.dt(), now, truth, occ);
+      }
+    }
+
+    private boolean present(AutomatedDriver a) {
+      return engine.groundTruth().indexOf(a.objectId()) >= 0;
+    }
+
+    private void fuseAndBroadcast() {
+      long tick = engine.tick();
+      double now = engine.time();
+      for (int r = 0; r < rsus.size(); r++) {
+        RoadsideUnit rsu = rsus.get(r);
+        if (!rsu.fusionDue(tick)) {
+          continue;
+        }
+        rsu.fuse(now);
+        metrics.fused(rsu, now);
+        if (broadcasters.isEmpty() || !rsu.buildFrame(now, frame)) {
+          continue;
+        }
+        PerceptionFrame built = frame.build();
+        framesBuilt++;
+        bytesBuilt += built.getSerializedSize();
+        int n = receivers();
+        broadcasters.get(r).broadcast(built, rsu.site().x(), rsu.site().y(), Math.round(now * 1e6), n, ids, xs, ys);
+      }
+    }
+
+    /** Agents that use frames, in ascending id, with their positions. */
+    private int receivers() {
+      GroundTruth truth = engine.groundTruth();
+      int n = 0;
+      for (AutomatedDriver a : agents.values()) {
+        int i = truth.indexOf(a.objectId());
+        if (i < 0 || !a.usesFrames()) {
+          continue;
+        }
+        if (n == ids.length) {
+          ids = java.util.Arrays.copyOf(ids, 2 * n);
+          xs = java.util.Arrays.copyOf(xs, 2 * n);
+          ys = java.util.Arrays.copyOf(ys, 2 * n);
+        }
+        ids[n] = a.objectId();
+        xs[n] = truth.x[i];
+        ys[n] = truth.y[i];
+        n++;
+      }
+      return n;
+    }
+
+    private void deliver() {
+      if (receiver == null) {
+        return;
+      }
+      if (!receiver.awaitQuiescent(transmissions(), 30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("frames lost outside the radio model (transport overloaded): "
+            + receiver.accounted() + " of " + transmissions() + " accounted for");
+      }
+      double now = engine.time();
+      receiver.deliverDue(Math.round(now * 1e6), (receiverId, f, deliveryUs) -> {
+        AutomatedDriver a = agents.get(receiverId);
+        if (a != null) {
+          a.onFrame(f, deliveryUs / 1e6);
+        }
+      });
+    }
+  }
+
+  /** Onboard sensors of an arm, for hazard visibility. */
+  static List<SensorSpec> onboard(Arm arm) {
+    return arm.onboard();
+  }
+}

@@ -1,0 +1,422 @@
+package io.v2xsim.scenarios.coop;
+
+import io.v2xsim.core.actors.ActorScript;
+import io.v2xsim.core.engine.Engine;
+import io.v2xsim.core.experiment.Arm;
+import io.v2xsim.core.experiment.RsuSite;
+import io.v2xsim.core.metrics.MetricValue;
+import io.v2xsim.core.sensing.GroundTruth;
+import io.v2xsim.core.sensing.Occluders;
+import io.v2xsim.core.sensing.Sensor;
+import io.v2xsim.core.sensing.SensorSpec;
+import io.v2xsim.roadside.fusion.FusedObjects;
+import io.v2xsim.roadside.unit.RoadsideUnit;
+import io.v2xsim.vehicle.agent.AutomatedDriver;
+import io.v2xsim.vehicle.agent.WorldModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Perception, latency and cooperation metrics of one arm run. These compare what agents and RSUs believe with
+ * ground truth, so they live here, with the experiment, and never feed back into any decision.
+ *
+ * <ul>
+ *   <li><b>Hazards</b> are the scripted pedestrians and cyclists. A hazard's onset is the first tick it moves
+ *       and some sensor of the scene could see it (inside range and field of view, at least
+ *       {@link Sensor#MIN_VISIBLE_FRACTION} of its outline in line of sight): RSU sensors (whether or not the arm
+ *       runs them, so onset is the same in every arm) and the onboard sensors of the vehicle its trigger names.
+ *       Hazard-to-awareness is the time from onset until that vehicle's world model holds an object within
+ *       {@link #MATCH_M} of the hazard; hazard-to-brake until it first brakes for one.
+ *   <li><b>Phantom braking</b>: an episode of hazard braking that starts for an object with no road user within
+ *       {@link #PHANTOM_M} of where the agent believed it was.
+ *   <li><b>Age of information</b> of received objects at decision time, split into RSU sensing and fusion
+ *       (generation minus measurement), channel (delivery minus generation) and waiting at the vehicle.
+ *   <li><b>Awareness ratio</b>: every 0.5 s, the share of road users within {@link #AWARE_RANGE_M} of an agent
+ *       that its world model holds.
+ *   <li><b>Fused-track accuracy</b> at every fusion cycle of every RSU, against the road users its sensors could
+ *       see: MOTA (Bernardin and Stiefelhagen 2008) and OSPA (Schuhmacher, Vo and Vo 2008, cut-off
+ *       {@link #OSPA_CUTOFF_M}, order 1); tracks are matched to truth greedily by distance within
+ *       {@link #MATCH_M} (an upper bound on the optimal OSPA assignment).
+ * </ul>
+ */
+final class CoopMetrics implements AutomatedDriver.DecisionLog {
+  static final double MATCH_M = 2.5;
+  static final double PHANTOM_M = 3.0;
+  static final double AWARE_RANGE_M = 50.0;
+  static final double OSPA_CUTOFF_M = 5.0;
+  static final double AOI_BUDGET_S = 0.1;
+
+  private final Engine engine;
+  private final List<ActorScript> hazards;
+  private final List<Sensor> rsuSensors = new ArrayList<>();
+  private final List<SensorSpec> onboard;
+  private final double[] onset;
+  private final double[] aware;
+  private final double[] brake;
+  private final int[] hazardIndex;
+  private final Map<String, Boolean> brakingNow = new HashMap<>();
+  private int phantomEpisodes;
+  private int brakeEpisodes;
+  // age of information
+  private double aoiSum;
+  private double aoiSumSensingFusion;
+  private double aoiSumChannel;
+  private double aoiSumWaiting;
+  private long aoiCount;
+  private long aoiOverBudget;
+  private final List<Double> aoiSamples = new ArrayList<>();
+  private double onboardAgeSum;
+  private long onboardAgeCount;
+  // awareness
+  private double awarenessSum;
+  private long awarenessCount;
+  // tracking
+  private long gtTotal;
+  private long misses;
+  private long falsePositives;
+  private long idSwitches;
+  private double ospaSum;
+  private long ospaCount;
+  private double sqErr;
+  private long matched;
+  private final Map<Integer, Integer> lastTrackOfTruth = new TreeMap<>();
+
+  CoopMetrics(Engine engine, List<ActorScript> hazards, List<RsuSite> sites, Arm arm) {
+    this.engine = engine;
+    this.hazards = hazards;
+    this.onboard = arm.onboard();
+    for (RsuSite site : sites) {
+      for (int i = 0; i < site.sensors().size(); i++) {
+        SensorSpec spec = site.sensors().get(i);
+        Sensor sensor = new Sensor(i, spec);
+        sensor.setPose(spec.mountX(), spec.mountY(), spec.heading());
+        rsuSensors.add(sensor);
+      }
+    }
+    onset = new double[hazards.size()];
+    aware = new double[hazards.size()];
+    brake = new double[hazards.size()];
+    hazardIndex = new int[hazards.size()];
+    Arrays.fill(onset, Double.NaN);
+    Arrays.fill(aware, Double.NaN);
+    Arrays.fill(brake, Double.NaN);
+    Arrays.fill(hazardIndex, -1);
+  }
+
+  @Override
+  public void decided(AutomatedDriver agent, double time, double commanded, double hazard, double objX, double objY,
+      byte source) {
+    boolean was = brakingNow.getOrDefault(agent.name(), false);
+    boolean now = hazard > 0;
+    brakingNow.put(agent.name(), now);
+    if (!now) {
+      return;
+    }
+    GroundTruth truth = engine.groundTruth();
+    if (!was) {
+      brakeEpisodes++;
+      boolean real = false;
+      for (int i = 0; i < truth.count; i++) {
+        if (truth.id[i] != agent.objectId() && Math.hypot(truth.x[i] - objX, truth.y[i] - objY) < PHANTOM_M) {
+          real = true;
+          break;
+        }
+      }
+      if (!real) {
+        phantomEpisodes++;
+      }
+    }
+    for (int h = 0; h < hazards.size(); h++) {
+      if (Double.isNaN(onset[h]) || !Double.isNaN(brake[h]) || !isEgoOf(h, agent)) {
+        continue;
+      }
+      int idx = truthIndexOf(h, truth);
+      if (idx >= 0 && Math.hypot(truth.x[idx] - objX, truth.y[idx] - objY) < PHANTOM_M) {
+        brake[h] = time - onset[h];
+      }
+    }
+  }
+
+  private boolean isEgoOf(int h, AutomatedDriver agent) {
+    String trip = hazards.get(h).triggerTrip();
+    return trip == null || trip.equals(agent.name());
+  }
+
+  /** Ground-truth index of hazard {@code h} this tick, or -1 if it is not on the road. */
+  private int truthIndexOf(int h, GroundTruth truth) {
+    if (hazardIndex[h] >= 0) {
+      int i = truth.indexOf(hazardIndex[h]);
+      return i;
+    }
+    for (int i = 0; i < truth.count; i++) {
+      if (truth.id[i] >= 1_000_000 && engine.objectName(truth.id[i]).equals(hazards.get(h).id())) {
+        hazardIndex[h] = truth.id[i];
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  void measure(TreeMap<Integer, AutomatedDriver> agents, List<RoadsideUnit> rsus) {
+    double now = engine.time();
+    GroundTruth truth = engine.groundTruth();
+    if (!hazards.isEmpty()) {
+      Occluders occ = engine.occluders();
+      for (int h = 0; h < hazards.size(); h++) {
+        int idx = truthIndexOf(h, truth);
+        if (idx < 0) {
+          continue;
+        }
+        AutomatedDriver ego = egoOf(h, agents);
+        if (Double.isNaN(onset[h]) && detectable(idx, ego, truth, occ)) {
+          onset[h] = now;
+        }
+        if (!Double.isNaN(onset[h]) && Double.isNaN(aware[h]) && ego != null) {
+          WorldModel w = ego.world();
+          for (int k = 0; k < w.count; k++) {
+            if (Math.hypot(w.x[k] - truth.x[idx], w.y[k] - truth.y[idx]) < MATCH_M) {
+              aware[h] = now - onset[h];
+              break;
+            }
+          }
+        }
+      }
+    }
+    boolean sampleAwareness = engine.tick() % Math.max(1, Math.round(0.5 / engine.dt())) == 0;
+    for (AutomatedDriver a : agents.values()) {
+      WorldModel w = a.world();
+      for (int k = 0; k < w.count; k++) {
+        if (w.source[k] == WorldModel.RSU) {
+          double age = w.age[k];
+          aoiSum += age;
+          aoiSumSensingFusion += w.rsuDelay[k];
+          aoiSumChannel += w.channelDelay[k];
+          aoiSumWaiting += age - w.rsuDelay[k] - w.channelDelay[k];
+          aoiCount++;
+          if (age > AOI_BUDGET_S) {
+            aoiOverBudget++;
+          }
+          if (aoiSamples.size() < 200_000) {
+            aoiSamples.add(age);
+          }
+        } else {
+          onboardAgeSum += w.age[k];
+          onboardAgeCount++;
+        }
+      }
+      if (sampleAwareness) {
+        int self = truth.indexOf(a.objectId());
+        if (self < 0) {
+          continue;
+        }
+        int relevant = 0;
+        int known = 0;
+        for (int i = 0; i < truth.count; i++) {
+          if (i == self || Math.hypot(truth.x[i] - truth.x[self], truth.y[i] - truth.y[self]) > AWARE_RANGE_M) {
+            continue;
+          }
+          relevant++;
+          for (int k = 0; k < w.count; k++) {
+            if (Math.hypot(w.x[k] - truth.x[i], w.y[k] - truth.y[i]) < MATCH_M) {
+              known++;
+              break;
+            }
+          }
+        }
+        if (relevant > 0) {
+          awarenessSum += (double) known / relevant;
+          awarenessCount++;
+        }
+      }
+    }
+  }
+
+  private AutomatedDriver egoOf(int h, TreeMap<Integer, AutomatedDriver> agents) {
+    for (AutomatedDriver a : agents.values()) {
+      if (isEgoOf(h, a)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private boolean detectable(int idx, AutomatedDriver ego, GroundTruth truth, Occluders occ) {
+    for (Sensor s : rsuSensors) {
+      if (sees(s.x(), s.y(), s.heading(), s.spec(), idx, -1, truth, occ)) {
+        return true;
+      }
+    }
+    if (ego != null) {
+      int host = truth.indexOf(ego.objectId());
+      if (host >= 0) {
+        double c = Math.cos(truth.heading[host]);
+        double sn = Math.sin(truth.heading[host]);
+        for (SensorSpec spec : onboard) {
+          double sx = truth.x[host] + spec.mountX() * c - spec.mountY() * sn;
+          double sy = truth.y[host] + spec.mountX() * sn + spec.mountY() * c;
+          if (sees(sx, sy, truth.heading[host] + spec.heading(), spec, idx, host, truth, occ)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean sees(double sx, double sy, double heading, SensorSpec spec, int idx, int host,
+      GroundTruth truth, Occluders occ) {
+    double dx = truth.x[idx] - sx;
+    double dy = truth.y[idx] - sy;
+    double r = Math.hypot(dx, dy);
+    if (r > spec.range()) {
+      return false;
+    }
+    double bearing = Math.abs(Math.IEEEremainder(Math.atan2(dy, dx) - heading, 2 * Math.PI));
+    if (bearing > spec.halfFov()) {
+      return false;
+    }
+    return occ.visibleFraction(sx, sy, idx, host) >= Sensor.MIN_VISIBLE_FRACTION;
+  }
+
+  /** Tracking accuracy of one RSU's fusion output against the road users its sensors can see. */
+  void fused(RoadsideUnit rsu, double now) {
+    GroundTruth truth = engine.groundTruth();
+    Occluders occ = engine.occluders();
+    FusedObjects f = rsu.fused();
+    List<Integer> visible = new ArrayList<>();
+    for (int i = 0; i < truth.count; i++) {
+      for (SensorSpec spec : rsu.site().sensors()) {
+        if (sees(spec.mountX(), spec.mountY(), spec.heading(), spec, i, -1, truth, occ)) {
+          visible.add(i);
+          break;
+        }
+      }
+    }
+    boolean[] trackUsed = new boolean[f.count];
+    boolean[] truthUsed = new boolean[visible.size()];
+    // Greedy matching by increasing distance: collect candidate pairs within the gate.
+    List<double[]> pairs = new ArrayList<>();
+    for (int t = 0; t < f.count; t++) {
+      double dt = now - f.time[t];
+      double px = f.x[t] + f.vx[t] * dt;
+      double py = f.y[t] + f.vy[t] * dt;
+      for (int g = 0; g < visible.size(); g++) {
+        int i = visible.get(g);
+        double d = Math.hypot(px - truth.x[i], py - truth.y[i]);
+        if (d < MATCH_M) {
+          pairs.add(new double[] {d, t, g});
+        }
+      }
+    }
+    pairs.sort((p, q) -> p[0] != q[0] ? Double.compare(p[0], q[0])
+        : p[1] != q[1] ? Double.compare(p[1], q[1]) : Double.compare(p[2], q[2]));
+    double ospa = 0;
+    int m = 0;
+    for (double[] p : pairs) {
+      int t = (int) p[1];
+      int g = (int) p[2];
+      if (trackUsed[t] || truthUsed[g]) {
+        continue;
+      }
+      trackUsed[t] = true;
+      truthUsed[g] = true;
+      m++;
+      ospa += Math.min(p[0], OSPA_CUTOFF_M);
+      sqErr += p[0] * p[0];
+      matched++;
+      int truthId = truth.id[visible.get(g)];
+      Integer last = lastTrackOfTruth.put(truthId, f.trackId[t]);
+      if (last != null && last != f.trackId[t]) {
+        idSwitches++;
+      }
+    }
+    gtTotal += visible.size();
+    misses += visible.size() - m;
+    falsePositives += f.count - m;
+    int n = Math.max(f.count, visible.size());
+    if (n > 0) {
+      ospa += OSPA_CUTOFF_M * (n - m);
+      ospaSum += ospa / n;
+      ospaCount++;
+    }
+  }
+
+  List<MetricValue> results(double duration, double warmup, long frames, long bytes, int rsuCount) {
+    List<MetricValue> out = new ArrayList<>();
+    out.add(new MetricValue("hazards", "1", "scripted pedestrians and cyclists that became detectable",
+        Arrays.stream(onset).filter(d -> !Double.isNaN(d)).count()));
+    out.add(new MetricValue("hazardToAwareness", "s",
+        "mean time from a hazard becoming detectable to the ego's world model holding it", mean(aware)));
+    out.add(new MetricValue("hazardToBrake", "s",
+        "mean time from a hazard becoming detectable to the ego braking for it", mean(brake)));
+    out.add(new MetricValue("hazardsNeverBraked", "1", "detectable hazards the ego never braked for",
+        countNeverBraked()));
+    out.add(new MetricValue("phantomBraking", "1", "braking episodes for objects that did not exist",
+        phantomEpisodes));
+    out.add(new MetricValue("hazardBrakingEpisodes", "1", "episodes of braking for a perceived object",
+        brakeEpisodes));
+    out.add(new MetricValue("aoiMean", "s", "mean age of received objects at decision time",
+        aoiCount == 0 ? Double.NaN : aoiSum / aoiCount));
+    out.add(new MetricValue("aoiP95", "s", "95th percentile age of received objects at decision time",
+        percentile(aoiSamples, 0.95)));
+    out.add(new MetricValue("aoiSensingFusion", "s", "part of the age spent in RSU sensing and fusion",
+        aoiCount == 0 ? Double.NaN : aoiSumSensingFusion / aoiCount));
+    out.add(new MetricValue("aoiChannel", "s", "part of the age spent on the radio channel (simulated)",
+        aoiCount == 0 ? Double.NaN : aoiSumChannel / aoiCount));
+    out.add(new MetricValue("aoiWaiting", "s", "part of the age between delivery and decision",
+        aoiCount == 0 ? Double.NaN : aoiSumWaiting / aoiCount));
+    out.add(new MetricValue("aoiOverBudget", "1",
+        "share of received objects older than the 100 ms that V2X requirements set for shared sensor data",
+        aoiCount == 0 ? Double.NaN : (double) aoiOverBudget / aoiCount));
+    out.add(new MetricValue("onboardAge", "s", "mean age of onboard tracks at decision time",
+        onboardAgeCount == 0 ? Double.NaN : onboardAgeSum / onboardAgeCount));
+    out.add(new MetricValue("awarenessRatio", "1",
+        "share of road users within 50 m of an agent that its world model holds",
+        awarenessCount == 0 ? Double.NaN : awarenessSum / awarenessCount));
+    out.add(new MetricValue("framesPerSecondPerRsu", "1/s", "perception frames each RSU broadcast per second",
+        rsuCount == 0 ? Double.NaN : frames / duration / rsuCount));
+    out.add(new MetricValue("bytesPerSecondPerRsu", "B/s", "encoded frame bytes each RSU broadcast per second",
+        rsuCount == 0 ? Double.NaN : bytes / duration / rsuCount));
+    out.add(new MetricValue("trackMota", "1", "multi-object tracking accuracy of RSU fusion",
+        gtTotal == 0 ? Double.NaN : 1.0 - (double) (misses + falsePositives + idSwitches) / gtTotal));
+    out.add(new MetricValue("trackOspa", "m", "mean OSPA distance of RSU tracks to visible road users (c = 5 m)",
+        ospaCount == 0 ? Double.NaN : ospaSum / ospaCount));
+    out.add(new MetricValue("trackRmse", "m", "position RMS error of matched RSU tracks",
+        matched == 0 ? Double.NaN : Math.sqrt(sqErr / matched)));
+    return out;
+  }
+
+  private int countNeverBraked() {
+    int n = 0;
+    for (int h = 0; h < onset.length; h++) {
+      if (!Double.isNaN(onset[h]) && Double.isNaN(brake[h])) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static double mean(double[] xs) {
+    double s = 0;
+    int n = 0;
+    for (double x : xs) {
+      if (!Double.isNaN(x)) {
+        s += x;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+
+  private static double percentile(List<Double> xs, double q) {
+    if (xs.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a[(int) Math.min(a.length - 1, Math.floor(q * a.length))];
+  }
+}

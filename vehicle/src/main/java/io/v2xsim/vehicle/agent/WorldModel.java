@@ -1,0 +1,297 @@
+package io.v2xsim.vehicle.agent;
+
+import io.v2xsim.core.sensing.Detections;
+import io.v2xsim.wire.v1.PerceivedObject;
+import io.v2xsim.wire.v1.PerceptionFrame;
+
+/**
+ * What an automated vehicle believes is around it: its own tracks from onboard detections, and objects received
+ * from roadside units, each predicted forward to the decision time by its age (latency compensation). An object
+ * that both sources report is counted once: a received object within {@link #SAME_OBJECT_M} of an onboard track
+ * (after prediction) is dropped in favour of the onboard track, and received objects that are the ego itself
+ * are ignored.
+ *
+ * <p>Onboard tracking is a light alpha-beta tracker: nearest-neighbour association within
+ * {@link #GATE_M}, confirmation after two hits, deletion when no scan has updated a track for
+ * {@link #TRACK_TIMEOUT} s. Enough for decisions;
+ * the RSU runs the full Kalman tracker.
+ */
+public final class WorldModel {
+  static final double GATE_M = 3.0;
+  static final double SAME_OBJECT_M = 2.5;
+  static final int CONFIRM_HITS = 2;
+  static final double TRACK_TIMEOUT = 0.35;
+  static final double ALPHA = 0.6;
+  static final double BETA = 0.3;
+  /** Received objects older than this are no longer used. */
+  static final double MAX_RECEIVED_AGE = 1.0;
+
+  /** Where an object came from. */
+  public static final byte ONBOARD = 1;
+  public static final byte RSU = 2;
+
+  // Onboard tracks.
+  private int tracks;
+  private double[] tx = new double[32];
+  private double[] ty = new double[32];
+  private double[] tvx = new double[32];
+  private double[] tvy = new double[32];
+  private double[] tTime = new double[32];
+  private int[] hits = new int[32];
+  private boolean[] hitThisScan = new boolean[32];
+
+  // Received objects (the latest frame of each station replaces that station's objects).
+  private int received;
+  private int[] rStation = new int[32];
+  private int[] rIds = new int[32];
+  private double[] rx = new double[32];
+  private double[] ry = new double[32];
+  private double[] rvx = new double[32];
+  private double[] rvy = new double[32];
+  private double[] rMeasured = new double[32];
+  private double[] rGenerated = new double[32];
+  private double[] rDelivered = new double[32];
+  private long framesReceived;
+
+  // The current view, rebuilt by predict().
+  public int count;
+  public double[] x = new double[32];
+  public double[] y = new double[32];
+  public double[] vx = new double[32];
+  public double[] vy = new double[32];
+  /** Seconds between the measurement behind the object and the decision time. */
+  public double[] age = new double[32];
+  public byte[] source = new byte[32];
+  /** For received objects: channel delay (delivery minus generation), s; NaN for onboard ones. */
+  public double[] channelDelay = new double[32];
+  /** For received objects: sensing and fusion delay (generation minus measurement), s. */
+  public double[] rsuDelay = new double[32];
+
+  /** Folds one onboard scan (detections ready by now) into the tracks. */
+  public void onboardScan(Detections d, int from, int to) {
+    for (int i = 0; i < tracks; i++) {
+      hitThisScan[i] = false;
+    }
+    for (int k = from; k < to; k++) {
+      double t = d.time[k];
+      int best = -1;
+      double bestD = GATE_M * GATE_M;
+      for (int i = 0; i < tracks; i++) {
+        if (hitThisScan[i]) {
+          continue;
+        }
+        double dt = t - tTime[i];
+        double px = tx[i] + tvx[i] * dt;
+        double py = ty[i] + tvy[i] * dt;
+        double dd = (px - d.x[k]) * (px - d.x[k]) + (py - d.y[k]) * (py - d.y[k]);
+        if (dd < bestD) {
+          bestD = dd;
+          best = i;
+        }
+      }
+      if (best < 0) {
+        ensureTracks(tracks + 1);
+        int i = tracks++;
+        tx[i] = d.x[k];
+        ty[i] = d.y[k];
+        tvx[i] = d.hasVelocity[k] ? d.vx[k] : 0;
+        tvy[i] = d.hasVelocity[k] ? d.vy[k] : 0;
+        tTime[i] = t;
+        hits[i] = 1;
+        hitThisScan[i] = true;
+      } else {
+        int i = best;
+        double dt = Math.max(t - tTime[i], 1e-3);
+        double px = tx[i] + tvx[i] * dt;
+        double py = ty[i] + tvy[i] * dt;
+        double ex = d.x[k] - px;
+        double ey = d.y[k] - py;
+        tx[i] = px + ALPHA * ex;
+        ty[i] = py + ALPHA * ey;
+        if (d.hasVelocity[k]) {
+          tvx[i] = 0.5 * (tvx[i] + BETA * ex / dt) + 0.5 * d.vx[k];
+          tvy[i] = 0.5 * (tvy[i] + BETA * ey / dt) + 0.5 * d.vy[k];
+        } else {
+          tvx[i] += BETA * ex / dt;
+          tvy[i] += BETA * ey / dt;
+        }
+        tTime[i] = t;
+        hits[i]++;
+        hitThisScan[i] = true;
+      }
+    }
+  }
+
+  /**
+   * Drops tracks no scan has confirmed for {@link #TRACK_TIMEOUT} seconds. Age rather than a miss count, because
+   * sensors with different fields of view and rates would otherwise count misses for objects only another sees.
+   */
+  public void expire(double now) {
+    int w = 0;
+    for (int i = 0; i < tracks; i++) {
+      if (now - tTime[i] <= TRACK_TIMEOUT) {
+        copyTrack(i, w++);
+      }
+    }
+    tracks = w;
+  }
+
+  /** Replaces what {@code station} said before with this frame's objects. */
+  public void onFrame(PerceptionFrame frame, double deliveredAt) {
+    framesReceived++;
+    int station = (int) frame.getHeader().getStationId();
+    double generated = frame.getHeader().getGenerationTimeUs() / 1e6;
+    // Objects not in this frame may still be valid (the generation rules skip unchanged ones): keep the
+    // station's previous objects that the new frame does not repeat, replace the rest.
+    for (int n = 0; n < frame.getObjectsCount(); n++) {
+      PerceivedObject o = frame.getObjects(n);
+      int slot = -1;
+      for (int i = 0; i < received; i++) {
+        if (rStation[i] == station && rIds[i] == o.getObjectId()) {
+          slot = i;
+          break;
+        }
+      }
+      if (slot < 0) {
+        ensureReceived(received + 1);
+        slot = received++;
+      }
+      rStation[slot] = station;
+      rIds[slot] = o.getObjectId();
+      rx[slot] = o.getXM();
+      ry[slot] = o.getYM();
+      rvx[slot] = o.getVxMps();
+      rvy[slot] = o.getVyMps();
+      rMeasured[slot] = o.getMeasurementTimeUs() / 1e6;
+      rGenerated[slot] = generated;
+      rDelivered[slot] = deliveredAt;
+    }
+  }
+
+
+  /**
+   * Rebuilds the view at time {@code now}: confirmed onboard tracks and fresh received objects predicted to now,
+   * without duplicates and without the ego itself (at egoX, egoY).
+   */
+  public void predict(double now, double egoX, double egoY, double egoLength) {
+    // Drop stale received objects.
+    int w = 0;
+    for (int i = 0; i < received; i++) {
+      if (now - rMeasured[i] <= MAX_RECEIVED_AGE) {
+        copyReceived(i, w++);
+      }
+    }
+    received = w;
+    count = 0;
+    ensureView(tracks + received);
+    for (int i = 0; i < tracks; i++) {
+      if (hits[i] < CONFIRM_HITS) {
+        continue;
+      }
+      double dt = now - tTime[i];
+      add(tx[i] + tvx[i] * dt, ty[i] + tvy[i] * dt, tvx[i], tvy[i], dt, ONBOARD, Double.NaN, Double.NaN);
+    }
+    int onboard = count;
+    for (int i = 0; i < received; i++) {
+      double dt = now - rMeasured[i];
+      double px = rx[i] + rvx[i] * dt;
+      double py = ry[i] + rvy[i] * dt;
+      if (Math.hypot(px - egoX, py - egoY) < 0.5 * egoLength + 1.0) {
+        continue; // the RSU sees us too
+      }
+      boolean dup = false;
+      for (int k = 0; k < onboard; k++) {
+        if (Math.hypot(px - x[k], py - y[k]) < SAME_OBJECT_M) {
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) {
+        add(px, py, rvx[i], rvy[i], dt, RSU, rDelivered[i] - rGenerated[i], rGenerated[i] - rMeasured[i]);
+      }
+    }
+  }
+
+  public long framesReceived() {
+    return framesReceived;
+  }
+
+  private void add(double px, double py, double pvx, double pvy, double a, byte src, double channel, double rsu) {
+    int i = count++;
+    x[i] = px;
+    y[i] = py;
+    vx[i] = pvx;
+    vy[i] = pvy;
+    age[i] = a;
+    source[i] = src;
+    channelDelay[i] = channel;
+    rsuDelay[i] = rsu;
+  }
+
+  private void copyTrack(int from, int to) {
+    tx[to] = tx[from];
+    ty[to] = ty[from];
+    tvx[to] = tvx[from];
+    tvy[to] = tvy[from];
+    tTime[to] = tTime[from];
+    hits[to] = hits[from];
+    hitThisScan[to] = hitThisScan[from];
+  }
+
+  private void copyReceived(int from, int to) {
+    rStation[to] = rStation[from];
+    rIds[to] = rIds[from];
+    rx[to] = rx[from];
+    ry[to] = ry[from];
+    rvx[to] = rvx[from];
+    rvy[to] = rvy[from];
+    rMeasured[to] = rMeasured[from];
+    rGenerated[to] = rGenerated[from];
+    rDelivered[to] = rDelivered[from];
+  }
+
+  private void ensureTracks(int n) {
+    if (n <= tx.length) {
+      return;
+    }
+    int m = Math.max(n, 2 * tx.length);
+    tx = java.util.Arrays.copyOf(tx, m);
+    ty = java.util.Arrays.copyOf(ty, m);
+    tvx = java.util.Arrays.copyOf(tvx, m);
+    tvy = java.util.Arrays.copyOf(tvy, m);
+    tTime = java.util.Arrays.copyOf(tTime, m);
+    hits = java.util.Arrays.copyOf(hits, m);
+    hitThisScan = java.util.Arrays.copyOf(hitThisScan, m);
+  }
+
+  private void ensureReceived(int n) {
+    if (n <= rx.length) {
+      return;
+    }
+    int m = Math.max(n, 2 * rx.length);
+    rStation = java.util.Arrays.copyOf(rStation, m);
+    rIds = java.util.Arrays.copyOf(rIds, m);
+    rx = java.util.Arrays.copyOf(rx, m);
+    ry = java.util.Arrays.copyOf(ry, m);
+    rvx = java.util.Arrays.copyOf(rvx, m);
+    rvy = java.util.Arrays.copyOf(rvy, m);
+    rMeasured = java.util.Arrays.copyOf(rMeasured, m);
+    rGenerated = java.util.Arrays.copyOf(rGenerated, m);
+    rDelivered = java.util.Arrays.copyOf(rDelivered, m);
+  }
+
+  private void ensureView(int n) {
+    if (n <= x.length) {
+      return;
+    }
+    int m = Math.max(n, 2 * x.length);
+    x = java.util.Arrays.copyOf(x, m);
+    y = java.util.Arrays.copyOf(y, m);
+    vx = java.util.Arrays.copyOf(vx, m);
+    vy = java.util.Arrays.copyOf(vy, m);
+    age = java.util.Arrays.copyOf(age, m);
+    source = java.util.Arrays.copyOf(source, m);
+    channelDelay = java.util.Arrays.copyOf(channelDelay, m);
+    rsuDelay = java.util.Arrays.copyOf(rsuDelay, m);
+  }
+}
