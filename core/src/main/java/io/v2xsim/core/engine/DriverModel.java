@@ -59,6 +59,21 @@ final class DriverModel {
     Link link = v.link;
     double v0 = v.desiredSpeed(link);
     double a = Idm.free(t, v.speed, v0);
+    if (v.controller != null) {
+      // An agent follows what it perceives, not the lane's true occupancy: here only the road's own limits.
+      Link next = v.nextLink();
+      if (next != null) {
+        double vn = v.desiredSpeed(next);
+        double ahead = link.length() - v.pos;
+        if (vn < v.speed) {
+          double need = (v.speed * v.speed - vn * vn) / (2 * Math.max(ahead, 1.0));
+          if (need > 0.5 * t.decel()) {
+            a = Math.min(a, -need);
+          }
+        }
+      }
+      return a;
+    }
     double ahead = link.length() - v.pos;
     double lookahead = Math.max(60.0, v.speed * v.speed / (2 * t.decel()) + 2 * v.speed * t.headway() + 20);
     boolean leaderFound = false;

@@ -106,6 +106,14 @@ public final class EgoState {
     return true;
   }
 
+  /**
+   * The IDM acceleration this vehicle's driver parameters give behind a leader {@code gap} metres ahead
+   * (bumper to bumper) moving at {@code leaderSpeed} along the ego's path.
+   */
+  public double follow(double gap, double leaderSpeed) {
+    return io.v2xsim.core.traffic.Idm.follow(v.type, v.speed, v.desiredSpeed(v.link), gap, leaderSpeed);
+  }
+
   /** Scratch space an agent may use with {@link #pathAhead}. */
   public double[] scratch() {
     return scratch;

@@ -131,11 +131,16 @@ final class Measurements {
         }
       }
       v.halted = halted;
-      boolean hard = v.accel < HARD_BRAKING;
-      if (hard && !v.hardBraking) {
-        hardBrakingEvents++;
+      // One event per episode: braking that resumes within a second of the last hard braking is the same one.
+      if (v.accel < HARD_BRAKING) {
+        if (!v.hardBraking && engine.tick - v.lastHardBrakingTick > ticksPerSample) {
+          hardBrakingEvents++;
+        }
+        v.hardBraking = true;
+        v.lastHardBrakingTick = engine.tick;
+      } else {
+        v.hardBraking = false;
       }
-      v.hardBraking = hard;
     }
     if (sample) {
       queueSamples++;

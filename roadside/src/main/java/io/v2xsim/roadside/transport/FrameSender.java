@@ -280,14 +280,22 @@ public final class FrameSender implements AutoCloseable {
     }
   }
 
-  /** Closes the channels and shuts the event loop down; waits for both. */
-  @Override
-  public void close() {
+  /**
+   * Closes the channels but keeps the event loop running, so that in-process peers can finish closing their
+   * side on it. Call on every sender, then close the receiver, then {@link #close} the senders.
+   */
+  public void closeChannels() {
     for (Channel c : channels) {
       if (c != null) {
         c.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** Closes the channels and shuts the event loop down; waits for both. */
+  @Override
+  public void close() {
+    closeChannels();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }
 

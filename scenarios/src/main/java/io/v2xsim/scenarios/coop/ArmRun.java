@@ -123,11 +123,16 @@ public final class ArmRun {
         }
         return new RunResult(r.seed(), r.simulatedSeconds(), all, r.trips(), r.collisions(), r.queues());
       } finally {
+        // Channels first, then loops: with in-process channels each side closes its peer on the peer's loop,
+        // which must still be running.
         for (RsuBroadcaster b : broadcasters) {
-          b.sender().close();
+          b.sender().closeChannels();
         }
         if (receiver != null) {
           receiver.close();
+        }
+        for (RsuBroadcaster b : broadcasters) {
+          b.sender().close();
         }
       }
     }

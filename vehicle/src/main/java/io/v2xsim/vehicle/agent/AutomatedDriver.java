@@ -30,6 +30,9 @@ public final class AutomatedDriver implements VehicleController {
   static final double MARGIN = 0.6;
   /** Metres short of the meeting point the ego aims to stop. */
   static final double STOP_SHORT = 2.0;
+  /** How far ahead along its path the agent looks for a leader, metres. */
+  static final double LEADER_RANGE = 80.0;
+  static final double ASSUMED_HALF_LENGTH = 2.25;
   /** Default actuation delay (brake-system response), seconds. */
   public static final double DEFAULT_ACTUATION_DELAY = 0.1;
 
@@ -130,6 +133,41 @@ public final class AutomatedDriver implements VehicleController {
     }
   }
 
+  /**
+   * Car following on perception: the nearest believed object standing in the ego's lane ahead (within
+   * {@link #LEADER_RANGE} m of path) is the leader, at its speed along the path. Objects are assumed
+   * {@link #ASSUMED_HALF_LENGTH} m from centre to rear, since detections carry no size.
+   */
+  private double followPerceivedLeader(EgoState ego, double halfWidth) {
+    double best = Double.MAX_VALUE;
+    double bestGap = Double.NaN;
+    double bestSpeed = 0;
+    for (int k = 0; k < world.count; k++) {
+      double d0 = Math.hypot(world.x[k] - ego.frontX(), world.y[k] - ego.frontY());
+      if (d0 > LEADER_RANGE) {
+        continue;
+      }
+      for (double s = 0; s <= Math.min(LEADER_RANGE, d0 + 4); s += 1.0) {
+        ego.pathAhead(s, path);
+        double dx = world.x[k] - path[0];
+        double dy = world.y[k] - path[1];
+        double c = Math.cos(path[2]);
+        double sn = Math.sin(path[2]);
+        double along = dx * c + dy * sn;
+        double across = -dx * sn + dy * c;
+        if (Math.abs(along) <= 0.5 && Math.abs(across) < halfWidth + 0.5) {
+          if (s < best) {
+            best = s;
+            bestGap = s - ASSUMED_HALF_LENGTH;
+            bestSpeed = Math.max(0, world.vx[k] * c + world.vy[k] * sn);
+          }
+          break;
+        }
+      }
+    }
+    return Double.isNaN(bestGap) ? Double.MAX_VALUE : ego.follow(Math.max(bestGap, 0.05), bestSpeed);
+  }
+
   @Override
   public double decide(EgoState ego, double ruleAcceleration) {
     double now = ego.time();
@@ -164,7 +202,7 @@ public final class AutomatedDriver implements VehicleController {
         }
       }
     }
-    double command = ruleAcceleration;
+    double command = Math.min(ruleAcceleration, followPerceivedLeader(ego, halfWidth));
     if (hazard > 0) {
       double brake = hazard <= ego.comfortableDecel() ? hazard : Math.min(ego.maxDecel(), hazard * 1.2);
       command = Math.min(command, -brake);
