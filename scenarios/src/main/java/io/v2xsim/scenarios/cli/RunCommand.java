@@ -1,17 +1,22 @@
 package io.v2xsim.scenarios.cli;
 
 import io.v2xsim.core.engine.RunListener;
+import io.v2xsim.core.experiment.Arm;
 import io.v2xsim.core.metrics.RunResult;
 import io.v2xsim.core.spec.CompiledScenario;
 import io.v2xsim.scenarios.load.ScenarioDocument;
 import io.v2xsim.scenarios.load.ScenarioLoader;
 import io.v2xsim.scenarios.load.SpecOverrides;
+import io.v2xsim.scenarios.report.ArmsSummary;
+import io.v2xsim.scenarios.report.ArmsTable;
 import io.v2xsim.scenarios.report.ExperimentSummary;
 import io.v2xsim.scenarios.report.ReportWriter;
 import io.v2xsim.scenarios.report.RunInfo;
 import io.v2xsim.scenarios.report.Summarizer;
 import io.v2xsim.scenarios.report.SummaryTable;
 import io.v2xsim.scenarios.report.TrajectoryFiles;
+import io.v2xsim.scenarios.run.ArmResults;
+import io.v2xsim.scenarios.run.ArmRunner;
 import io.v2xsim.scenarios.run.ExperimentRunner;
 import io.v2xsim.scenarios.run.ProgressMeter;
 import java.io.PrintWriter;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,9 +41,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Run a scenario once per seed and report every metric across seeds (mean, 95%% CI).",
-        "Writes summary.json, trips.csv and run-info.json (and trajectories-seed<N>.csv with --trajectories)."})
+        "Writes summary.json, trips.csv and run-info.json (and trajectories-seed<N>.csv with --trajectories).",
+        "A scenario with several arms runs every seed in every arm and also compares each arm with the first,",
+        "paired by seed; it adds arms.csv, comparison.csv and conflicts.csv."})
 final class RunCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  /** Runs one (scenario, arm, seed), for scenarios with one arm or several. */
+  static final ArmRunner RUNNER = ArmRunner.standard();
 
   @ParentCommand
   Main main;
@@ -83,6 +93,10 @@ final class RunCommand implements Callable<Integer> {
     CompiledScenario compiled = loader.compile(document, new SpecOverrides(seeds, seed, duration));
     List<Long> seedList = ExperimentRunner.seedsOf(compiled);
     ReportWriter report = new ReportWriter(out != null ? out : defaultOutputDir(compiled.name()));
+    List<Arm> arms = ExperimentRunner.armsOf(compiled);
+    if (arms.size() > 1) {
+      return runArms(compiled, document, arms, seedList, report, stdout, stderr);
+    }
 
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
@@ -91,8 +105,9 @@ final class RunCommand implements Callable<Integer> {
     try (TrajectoryFiles trajectoryFiles = writeTrajectories ? TrajectoryFiles.open(report.dir(), seedList) : null;
         ProgressMeter progress = new ProgressMeter(stderr, main.terminal, seedList.size(), compiled.duration(),
             System::nanoTime).start()) {
-      results = new ExperimentRunner(threads).run(compiled, seedList,
-          seed -> trajectoryFiles != null ? trajectoryFiles.listenerFor(seed) : RunListener.NONE, progress);
+      results = new ExperimentRunner(threads).run(compiled, arms, seedList, RUNNER,
+          (arm, seed) -> trajectoryFiles != null ? trajectoryFiles.listenerFor(seed) : RunListener.NONE, progress)
+          .get(0).results();
       if (trajectoryFiles != null) {
         trajectoryFiles.commit();
       }
@@ -107,6 +122,49 @@ final class RunCommand implements Callable<Integer> {
     report.write(summary, results, info);
 
     stdout.print(SummaryTable.render(summary));
+    stdout.println();
+    stdout.println("Results in " + report.dir());
+    stdout.flush();
+    return 0;
+  }
+
+  /** Every seed in every arm; the report compares each arm with the first. */
+  private int runArms(CompiledScenario compiled, ScenarioDocument document, List<Arm> arms, List<Long> seedList,
+      ReportWriter report, PrintWriter stdout, PrintWriter stderr) throws Exception {
+    List<String> names = arms.stream().map(Arm::name).toList();
+    int runs = arms.size() * seedList.size();
+    Instant started = Instant.now();
+    long startNanos = System.nanoTime();
+    List<ArmResults> results;
+    boolean writeTrajectories = trajectories || compiled.trajectories();
+    try (TrajectoryFiles trajectoryFiles = writeTrajectories ? TrajectoryFiles.open(report.dir(), names, seedList)
+            : null;
+        ProgressMeter progress = new ProgressMeter(stderr, main.terminal, runs, compiled.duration(),
+            System::nanoTime).start()) {
+      results = new ExperimentRunner(threads).run(compiled, arms, seedList, RUNNER,
+          (arm, seed) -> trajectoryFiles != null ? trajectoryFiles.listenerFor(arm.name(), seed) : RunListener.NONE,
+          progress);
+      if (trajectoryFiles != null) {
+        trajectoryFiles.commit();
+      }
+    }
+    double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+
+    List<List<RunResult>> perArm = new ArrayList<>();
+    List<RunResult> all = new ArrayList<>();
+    for (ArmResults arm : results) {
+      perArm.add(arm.results());
+      all.addAll(arm.results());
+    }
+    ArmsSummary summary = Summarizer.summarizeArms(compiled.name(), compiled.description(), compiled.duration(),
+        compiled.dt(), compiled.warmup(), names, perArm);
+    double simulated = all.stream().mapToDouble(RunResult::simulatedSeconds).sum();
+    RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(threads, runs),
+        started, wallSeconds, simulated, Summarizer.vehicleUpdates(compiled, all), VersionProvider.version(),
+        spec.commandLine().getParseResult().originalArgs());
+    report.write(summary, perArm, info);
+
+    stdout.print(ArmsTable.render(summary));
     stdout.println();
     stdout.println("Results in " + report.dir());
     stdout.flush();

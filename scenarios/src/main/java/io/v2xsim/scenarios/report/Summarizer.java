@@ -47,6 +47,64 @@ public final class Summarizer {
         collisions);
   }
 
+  /**
+   * Several arms over the same seeds: each arm summarized as a single-arm experiment, each later arm compared
+   * with the first metric by metric, and conflicts matched across arms.
+   *
+   * @param armNames arm names in scenario order; the first is the baseline
+   * @param results per arm, one result per seed in the same seed order for every arm
+   */
+  public static ArmsSummary summarizeArms(String name, String description, double duration, double dt,
+      double warmup, List<String> armNames, List<List<RunResult>> results) {
+    if (armNames.size() != results.size() || armNames.isEmpty()) {
+      throw new IllegalArgumentException(armNames.size() + " arm names for " + results.size() + " arms");
+    }
+    List<ArmsSummary.ArmSummary> arms = new ArrayList<>();
+    for (int a = 0; a < armNames.size(); a++) {
+      arms.add(new ArmsSummary.ArmSummary(armNames.get(a),
+          summarize(name, description, duration, dt, warmup, results.get(a))));
+    }
+    List<Long> seeds = arms.get(0).summary().seeds();
+    for (ArmsSummary.ArmSummary arm : arms) {
+      if (!arm.summary().seeds().equals(seeds)) {
+        throw new IllegalArgumentException("arm " + arm.name() + " ran seeds " + arm.summary().seeds()
+            + ", arm " + armNames.get(0) + " ran " + seeds + ": differences are paired by seed");
+      }
+    }
+    List<String> metricNames = new ArrayList<>();
+    for (ArmsSummary.ArmSummary arm : arms) {
+      for (MetricSummary m : arm.summary().metrics()) {
+        if (!metricNames.contains(m.name())) {
+          metricNames.add(m.name());
+        }
+      }
+    }
+    List<PairedDifference> differences = new ArrayList<>();
+    ArmsSummary.ArmSummary baseline = arms.get(0);
+    for (ArmsSummary.ArmSummary arm : arms.subList(1, arms.size())) {
+      for (String metric : metricNames) {
+        differences.add(Comparisons.compare(metric, arm.name(), baseline.name(), perSeed(arm, metric),
+            perSeed(baseline, metric)));
+      }
+    }
+    List<List<List<io.v2xsim.core.metrics.safety.ConflictRecord>>> conflicts = new ArrayList<>();
+    for (List<RunResult> arm : results) {
+      conflicts.add(arm.stream().map(ConflictMatcher::conflictsOf).toList());
+    }
+    return new ArmsSummary(name, description, seeds, duration, dt, warmup, arms, differences,
+        ConflictMatcher.match(seeds, conflicts));
+  }
+
+  /** Per-seed values of a metric in an arm; NaN for every seed if the arm does not report it. */
+  static List<Double> perSeed(ArmsSummary.ArmSummary arm, String metric) {
+    for (MetricSummary m : arm.summary().metrics()) {
+      if (m.name().equals(metric)) {
+        return m.perSeed();
+      }
+    }
+    return java.util.Collections.nCopies(arm.summary().seeds().size(), Double.NaN);
+  }
+
   private static List<MetricSummary> metrics(List<RunResult> results) {
     Map<String, MetricValue> definitions = new LinkedHashMap<>();
     for (RunResult result : results) {

@@ -17,6 +17,68 @@ public final class SummaryJson {
     root.put("duration", s.duration());
     root.put("dt", s.dt());
     root.put("warmup", s.warmup());
+    putBody(root, s);
+    return Json.render(root);
+  }
+
+  /**
+   * Several arms: the header of a single-arm file, then {@code arms} (each arm's metrics, trips, queues and
+   * collisions, laid out as at the top level of a single-arm file) and {@code differences} (per later arm,
+   * per metric, the paired difference from the baseline arm).
+   */
+  public static String render(ArmsSummary s) {
+    Map<String, Object> root = Json.object();
+    root.put("scenario", s.scenario());
+    root.put("description", s.description());
+    root.put("seeds", s.seeds());
+    root.put("duration", s.duration());
+    root.put("dt", s.dt());
+    root.put("warmup", s.warmup());
+    root.put("baselineArm", s.baselineArm());
+    Map<String, Object> arms = Json.object();
+    for (ArmsSummary.ArmSummary arm : s.arms()) {
+      Map<String, Object> body = Json.object();
+      putBody(body, arm.summary());
+      arms.put(arm.name(), body);
+    }
+    root.put("arms", arms);
+    Map<String, Object> significance = Json.object();
+    significance.put("test", "wilcoxon-signed-rank");
+    significance.put("alpha", Comparisons.SIGNIFICANCE);
+    significance.put("pairedBy", "seed");
+    root.put("significance", significance);
+    Map<String, Object> differences = Json.object();
+    for (PairedDifference d : s.differences()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> ofArm = (Map<String, Object>) differences.computeIfAbsent(d.arm(), k -> Json.object());
+      Map<String, Object> m = Json.object();
+      m.put("baselineArm", d.baselineArm());
+      m.put("n", d.difference().n());
+      m.put("meanDiff", d.difference().mean());
+      m.put("ci95", List.of(d.difference().ciLow(), d.difference().ciHigh()));
+      m.put("stdev", d.difference().stdev());
+      m.put("pPaired", d.pPaired());
+      m.put("pWilcoxon", d.pWilcoxon());
+      m.put("significant", d.significant());
+      m.put("perSeed", d.perSeed());
+      ofArm.put(d.metric(), m);
+    }
+    root.put("differences", differences);
+    Map<String, Object> conflicts = Json.object();
+    conflicts.put("matched", s.conflicts().size());
+    Map<String, Object> only = Json.object();
+    for (int a = 0; a < s.arms().size(); a++) {
+      int arm = a;
+      only.put(s.arms().get(a).name(), (int) s.conflicts().stream()
+          .filter(c -> c.in(arm) && java.util.stream.IntStream.range(0, s.arms().size())
+              .filter(b -> b != arm).noneMatch(c::in)).count());
+    }
+    conflicts.put("onlyInArm", only);
+    root.put("conflicts", conflicts);
+    return Json.render(root);
+  }
+
+  private static void putBody(Map<String, Object> root, ExperimentSummary s) {
     Map<String, Object> metrics = Json.object();
     for (MetricSummary metric : s.metrics()) {
       Map<String, Object> m = Json.object();
@@ -64,7 +126,6 @@ public final class SummaryJson {
     }
     collisions.put("records", records);
     root.put("collisions", collisions);
-    return Json.render(root);
   }
 
   private static void putStats(Map<String, Object> target, Stats stats) {

@@ -38,6 +38,31 @@ public final class TripsCsv {
     }
   }
 
+  /** Several arms: the same columns after an {@code arm} column, arm by arm. */
+  public static void writeArms(Writer out, List<String> arms, List<List<RunResult>> results) throws IOException {
+    out.write("arm,seed");
+    for (RecordComponent column : COLUMNS) {
+      out.write(',');
+      out.write(column.getName());
+    }
+    out.write('\n');
+    for (int a = 0; a < arms.size(); a++) {
+      String arm = Csv.field(arms.get(a));
+      for (RunResult result : results.get(a)) {
+        for (TripRecord trip : result.trips()) {
+          out.write(arm);
+          out.write(',');
+          out.write(Long.toString(result.seed()));
+          for (RecordComponent column : COLUMNS) {
+            out.write(',');
+            out.write(cell(value(column, trip)));
+          }
+          out.write('\n');
+        }
+      }
+    }
+  }
+
   static String cell(Object value) {
     if (value instanceof Double) {
       return Csv.number((Double) value, DECIMALS);

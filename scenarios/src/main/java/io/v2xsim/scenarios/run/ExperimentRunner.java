@@ -1,7 +1,8 @@
 package io.v2xsim.scenarios.run;
 
 import io.v2xsim.core.engine.RunListener;
-import io.v2xsim.core.engine.Simulation;
+import io.v2xsim.core.experiment.Arm;
+import io.v2xsim.core.experiment.Cooperation;
 import io.v2xsim.core.metrics.RunResult;
 import io.v2xsim.core.spec.CompiledScenario;
 import java.util.ArrayList;
@@ -15,14 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 
 /**
- * Runs one scenario over several seeds on a fixed pool of threads.
+ * Runs one scenario over several seeds, in every arm, on a fixed pool of threads.
  *
- * <p>Each run is a pure function of (scenario, seed) and shares nothing mutable with the others, so runs
- * can go in any order on any thread; results are put back in seed order, so nothing downstream depends on
- * which run finished first. The first failure cancels the remaining runs and is rethrown.
+ * <p>Every seed runs in every arm (common random numbers: arm differences are then paired by seed). Each run
+ * is a pure function of (scenario, arm, seed) and shares nothing mutable with the others, so runs can go in
+ * any order on any thread; results are put back in (arm, seed) order, so nothing downstream depends on which
+ * run finished first. The first failure cancels the remaining runs and is rethrown.
  */
 public final class ExperimentRunner {
   private final int threads;
@@ -44,31 +47,63 @@ public final class ExperimentRunner {
   }
 
   /**
+   * The arms of a scenario in file order; a scenario without arms has one, {@code baseline} (the compiler
+   * adds it, this only guards scenarios built without one).
+   */
+  public static List<Arm> armsOf(CompiledScenario scenario) {
+    Cooperation cooperation = scenario.cooperation();
+    if (cooperation == null || cooperation.arms().isEmpty()) {
+      return List.of(new Arm("baseline", "none", List.of(), false, false, null));
+    }
+    return cooperation.arms();
+  }
+
+  /**
+   * One arm (the scenario's only or implicit one) with the standard runner.
+   *
    * @param listeners the listener of each seed's run (trajectories), or {@code RunListener.NONE}
    * @param progress told how far each run got; may be null
    * @return one result per seed, in the order of {@code seeds}
    */
   public List<RunResult> run(CompiledScenario scenario, List<Long> seeds, LongFunction<RunListener> listeners,
       ProgressMeter progress) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, seeds.size())),
-        new RunThreads());
+    return run(scenario, armsOf(scenario).subList(0, 1), seeds, ArmRunner.standard(),
+        (arm, seed) -> listeners.apply(seed), progress).get(0).results();
+  }
+
+  /**
+   * Every seed in every arm.
+   *
+   * @param listeners the listener of each (arm, seed) run, or {@code RunListener.NONE}
+   * @param progress sized for {@code arms.size() * seeds.size()} runs, run {@code a * seeds.size() + s} being
+   *     arm a and seed s; may be null
+   * @return per arm in the order of {@code arms}, one result per seed in the order of {@code seeds}
+   */
+  public List<ArmResults> run(CompiledScenario scenario, List<Arm> arms, List<Long> seeds, ArmRunner runner,
+      BiFunction<Arm, Long, RunListener> listeners, ProgressMeter progress) throws InterruptedException {
+    int runs = arms.size() * seeds.size();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runs)), new RunThreads());
     try {
       CompletionService<Indexed> done = new ExecutorCompletionService<>(pool);
       List<Future<Indexed>> futures = new ArrayList<>();
-      for (int i = 0; i < seeds.size(); i++) {
-        int index = i;
-        long seed = seeds.get(i);
-        futures.add(done.submit(() -> {
-          RunListener listener = new Forwarding(listeners.apply(seed), progress, index);
-          RunResult result = Simulation.run(scenario, seed, listener);
-          if (progress != null) {
-            progress.update(index, scenario.duration());
-          }
-          return new Indexed(index, result);
-        }));
+      // Seed-major submission: with fewer threads than runs, the arms of a seed finish close together.
+      for (int s = 0; s < seeds.size(); s++) {
+        for (int a = 0; a < arms.size(); a++) {
+          int index = a * seeds.size() + s;
+          Arm arm = arms.get(a);
+          long seed = seeds.get(s);
+          futures.add(done.submit(() -> {
+            RunListener listener = new Forwarding(listeners.apply(arm, seed), progress, index);
+            RunResult result = runner.run(scenario, arm, seed, listener);
+            if (progress != null) {
+              progress.update(index, scenario.duration());
+            }
+            return new Indexed(index, result);
+          }));
+        }
       }
-      RunResult[] results = new RunResult[seeds.size()];
-      for (int i = 0; i < seeds.size(); i++) {
+      RunResult[] results = new RunResult[runs];
+      for (int i = 0; i < runs; i++) {
         Indexed next;
         try {
           next = done.take().get();
@@ -78,7 +113,12 @@ public final class ExperimentRunner {
         }
         results[next.index] = next.result;
       }
-      return Arrays.asList(results);
+      List<ArmResults> out = new ArrayList<>();
+      for (int a = 0; a < arms.size(); a++) {
+        out.add(new ArmResults(arms.get(a),
+            Arrays.asList(results).subList(a * seeds.size(), (a + 1) * seeds.size())));
+      }
+      return out;
     } finally {
       pool.shutdownNow();
     }
