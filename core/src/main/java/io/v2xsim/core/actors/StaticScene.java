@@ -17,6 +17,10 @@ public record StaticScene(List<Building> buildings, List<Parked> parked) {
   /** A building footprint, corners in order. */
   public record Building(String id, double[] xs, double[] ys) {}
 
-  /** A parked vehicle: centre, heading (rad), size. */
-  public record Parked(String id, double x, double y, double heading, double length, double width) {}
+  /**
+   * A parked vehicle: centre, heading (rad), size. One standing {@code inLane} (broken down, or stopped where it
+   * should not be) is also a road user: sensors detect it and vehicles can run into it.
+   */
+  public record Parked(String id, double x, double y, double heading, double length, double width,
+      boolean inLane) {}
 }

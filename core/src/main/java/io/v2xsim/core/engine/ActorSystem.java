@@ -30,8 +30,26 @@ final class ActorSystem {
   private final List<Actor> pool = new ArrayList<>();
 
   ActorSystem(Engine engine, List<ActorScript> scripts, List<CrossingFlow> flows, RandomStream rng,
-      double duration) {
+      double duration, io.v2xsim.core.actors.StaticScene scene) {
     this.engine = engine;
+    // Vehicles standing in a lane never move: they are actors with speed 0 for their whole life.
+    for (io.v2xsim.core.actors.StaticScene.Parked p : scene.parked()) {
+      if (p.inLane()) {
+        Actor a = new Actor();
+        a.id = p.id();
+        a.kind = null;
+        a.path = io.v2xsim.core.geometry.Polyline.of(p.x(), p.y(), p.x() + Math.cos(p.heading()),
+            p.y() + Math.sin(p.heading()));
+        a.speed = 0;
+        a.s = 0;
+        a.bodyId = ID_BASE + nextId++;
+        a.objectClass = io.v2xsim.core.sensing.ObjectClass.CAR;
+        a.length = p.length();
+        a.width = p.width();
+        place(a);
+        add(a);
+      }
+    }
     this.scripts = scripts;
     this.scriptStarted = new boolean[scripts.size()];
     for (CrossingFlow f : flows) {
@@ -61,11 +79,13 @@ final class ActorSystem {
     for (int i = 0; i < activeCount; i++) {
       Actor a = active[i];
       a.s += a.speed * dt;
-      if (a.s >= a.path.length()) {
+      if (a.speed > 0 && a.s >= a.path.length()) {
         pool.add(a);
         continue;
       }
-      place(a);
+      if (a.speed > 0) {
+        place(a);
+      }
       active[w++] = a;
     }
     Arrays.fill(active, w, activeCount, null);
@@ -109,6 +129,10 @@ final class ActorSystem {
     a.length = kind.length();
     a.width = kind.width();
     place(a);
+    add(a);
+  }
+
+  private void add(Actor a) {
     if (activeCount == active.length) {
       active = Arrays.copyOf(active, activeCount * 2);
     }

@@ -102,7 +102,7 @@ final class CollisionDetector {
   /** vehicle, pedestrian or cyclist. */
   static String kind(Body b) {
     if (b instanceof Actor a) {
-      return a.kind.name().toLowerCase(java.util.Locale.ROOT);
+      return a.kind == null ? "obstacle" : a.kind.name().toLowerCase(java.util.Locale.ROOT);
     }
     return "vehicle";
   }

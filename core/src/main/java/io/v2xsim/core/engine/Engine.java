@@ -39,6 +39,7 @@ public final class Engine {
   private final CollisionDetector collisions;
   private final Insertion insertion;
   private final ActorSystem actors;
+  private final io.v2xsim.core.metrics.safety.SafetyMonitor safety;
   private final io.v2xsim.core.sensing.GroundTruth truth = new io.v2xsim.core.sensing.GroundTruth();
   private long truthTick = -1;
   private final EgoState egoState = new EgoState();
@@ -78,7 +79,9 @@ public final class Engine {
     collisions = new CollisionDetector(this);
     insertion = new Insertion(this, departures);
     actors = new ActorSystem(this, model.actors(), model.crossings(), RandomStream.derive(seed, "pedestrians"),
-        model.duration());
+        model.duration(), model.scene());
+    safety = new io.v2xsim.core.metrics.safety.SafetyMonitor(
+        io.v2xsim.core.metrics.safety.SafetyConfig.defaults().withWarmup(model.warmup()), this::objectName);
   }
 
   /**
@@ -244,6 +247,9 @@ public final class Engine {
     }
     measurements.afterMove(time + dt);
     collisions.detect(time + dt);
+    if (safety.isDue(time)) {
+      safety.observe(groundTruth(), time);
+    }
     runStage(TickStage.Stage.MEASUREMENT);
     tick++;
   }
@@ -410,7 +416,11 @@ public final class Engine {
 
   /** What the run measured; call after {@link #runToEnd}. */
   public io.v2xsim.core.metrics.RunResult result() {
-    return measurements.result(insertion, collisions);
+    io.v2xsim.core.metrics.RunResult r = measurements.result(insertion, collisions);
+    java.util.List<io.v2xsim.core.metrics.MetricValue> m = new ArrayList<>(r.metrics());
+    m.addAll(safety.metrics());
+    return new io.v2xsim.core.metrics.RunResult(r.seed(), r.simulatedSeconds(), m, r.trips(), r.collisions(),
+        r.queues(), safety.conflicts());
   }
 
   /** Number of vehicle-steps done so far: the unit of traffic throughput benchmarks. */

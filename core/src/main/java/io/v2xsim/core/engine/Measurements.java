@@ -242,8 +242,10 @@ final class Measurements {
         collisions.records().size()));
     long withPedestrians = collisions.records().stream().filter(c -> c.type().contains("pedestrian")).count();
     long withCyclists = collisions.records().stream().filter(c -> c.type().contains("cyclist")).count();
+    long withObstacles = collisions.records().stream().filter(c -> c.type().contains("obstacle")).count();
     m.add(new MetricValue("collisionsVehicle", "1", "collisions between two vehicles",
-        collisions.records().size() - withPedestrians - withCyclists));
+        collisions.records().size() - withPedestrians - withCyclists - withObstacles));
+    m.add(new MetricValue("collisionsObstacle", "1", "collisions with a vehicle standing in a lane", withObstacles));
     m.add(new MetricValue("collisionsPedestrian", "1", "collisions involving a pedestrian", withPedestrians));
     m.add(new MetricValue("collisionsCyclist", "1", "collisions involving a cyclist", withCyclists));
     m.add(new MetricValue("hardBrakingEvents", "1", "times a vehicle began braking harder than 4 m/s^2",

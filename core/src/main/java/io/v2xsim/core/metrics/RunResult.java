@@ -11,6 +11,7 @@ import java.util.List;
  * @param trips one record per vehicle that was due to depart after warm-up, in departure order
  * @param collisions every collision, in time order
  * @param queues queue statistics per junction approach, in network order
+ * @param conflicts surrogate-safety conflicts (TTC below 1.5 s, PET below 1 s) from ground truth, in time order
  */
 public record RunResult(
     long seed,
@@ -18,9 +19,17 @@ public record RunResult(
     List<MetricValue> metrics,
     List<TripRecord> trips,
     List<CollisionRecord> collisions,
-    List<ApproachQueue> queues) {
+    List<ApproachQueue> queues,
+    List<io.v2xsim.core.metrics.safety.ConflictRecord> conflicts) {
+
+  /** A result without conflict records. */
+  public RunResult(long seed, double simulatedSeconds, List<MetricValue> metrics, List<TripRecord> trips,
+      List<CollisionRecord> collisions, List<ApproachQueue> queues) {
+    this(seed, simulatedSeconds, metrics, trips, collisions, queues, List.of());
+  }
 
   public RunResult {
+    conflicts = List.copyOf(conflicts);
     metrics = List.copyOf(metrics);
     trips = List.copyOf(trips);
     collisions = List.copyOf(collisions);

@@ -137,7 +137,8 @@ final class CooperationCompiler {
         double length = check.positive(v.length(), 12.0, p + "/length", "metres");
         double width = check.positive(v.width(), 2.55, p + "/width", "metres");
         if (x != null && y != null) {
-          parked.add(new StaticScene.Parked(v.id() != null ? v.id() : "parked" + i, x, y, heading, length, width));
+          parked.add(new StaticScene.Parked(v.id() != null ? v.id() : "parked" + i, x, y, heading, length, width,
+              Boolean.TRUE.equals(v.inLane())));
         }
       }
     }

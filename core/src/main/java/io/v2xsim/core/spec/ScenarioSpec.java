@@ -190,8 +190,12 @@ public record ScenarioSpec(
   /** A building footprint: corners [x, y] in order. */
   public record BuildingSpec(String id, List<List<Double>> polygon) {}
 
-  /** A parked vehicle (a bus at a stop, a truck unloading): centre, heading in degrees, size in metres. */
-  public record ParkedSpec(String id, Double x, Double y, Double headingDeg, Double length, Double width) {}
+  /**
+   * A parked vehicle (a bus at a stop, a truck unloading): centre, heading in degrees, size in metres. With
+   * {@code inLane} true it stands in a lane (broken down): an obstacle that sensors detect and vehicles can hit.
+   */
+  public record ParkedSpec(String id, Double x, Double y, Double headingDeg, Double length, Double width,
+      Boolean inLane) {}
 
   /** Roadside units. */
   public record InfrastructureSpec(List<RsuSpec> rsus) {}

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   /** Runs one (scenario, arm, seed), for scenarios with one arm or several. */
-  static final ArmRunner RUNNER = ArmRunner.standard();
+  static final ArmRunner RUNNER = io.v2xsim.scenarios.coop.ArmRun::run;
 
   @ParentCommand
   Main main;

@@ -121,7 +121,8 @@ public final class ArmRun {
         if (receiver != null) {
           WallClock.record(receiver.pathNanos());
         }
-        return new RunResult(r.seed(), r.simulatedSeconds(), all, r.trips(), r.collisions(), r.queues());
+        return new RunResult(r.seed(), r.simulatedSeconds(), all, r.trips(), r.collisions(), r.queues(),
+            r.conflicts());
       } finally {
         // Channels first, then loops: with in-process channels each side closes its peer on the peer's loop,
         // which must still be running.

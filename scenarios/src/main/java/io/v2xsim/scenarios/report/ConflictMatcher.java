@@ -3,7 +3,6 @@ package io.v2xsim.scenarios.report;
 import io.v2xsim.core.metrics.RunResult;
 import io.v2xsim.core.metrics.safety.ConflictKind;
 import io.v2xsim.core.metrics.safety.ConflictRecord;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,38 +16,15 @@ import java.util.List;
 public final class ConflictMatcher {
   /** Seconds by which one encounter's start may differ between arms. */
   public static final double WINDOW = 3.0;
-  private static final Method CONFLICTS = conflictsAccessor();
 
   private ConflictMatcher() {}
 
-  /**
-   * The conflicts a run recorded. Read by reflection so that this module builds against a core whose
-   * {@link RunResult} has no {@code conflicts()} yet (it then gives none), and picks them up once it has.
-   */
+  /** The conflicts a run recorded. */
   public static List<ConflictRecord> conflictsOf(RunResult result) {
-    if (CONFLICTS == null) {
-      return List.of();
-    }
-    try {
-      List<?> all = (List<?>) CONFLICTS.invoke(result);
-      List<ConflictRecord> out = new ArrayList<>(all.size());
-      for (Object o : all) {
-        out.add((ConflictRecord) o);
-      }
-      return out;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read RunResult.conflicts()", e);
-    }
+    return result.conflicts();
   }
 
-  private static Method conflictsAccessor() {
-    try {
-      Method m = RunResult.class.getMethod("conflicts");
-      return List.class.isAssignableFrom(m.getReturnType()) ? m : null;
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
-  }
+
 
   /**
    * @param conflicts per arm, per seed (same seeds in the same order in every arm), that run's conflicts
