@@ -145,7 +145,9 @@ public final class Engine {
         occluders.addPolygon(b.xs(), b.ys());
       }
       for (var p : model.scene().parked()) {
-        occluders.addBox(p.x(), p.y(), p.heading(), p.length(), p.width());
+        if (!p.inLane()) { // one standing in a lane is a road user: it occludes as such, not as scenery
+          occluders.addBox(p.x(), p.y(), p.heading(), p.length(), p.width());
+        }
       }
     }
     if (occludersTick != tick) {

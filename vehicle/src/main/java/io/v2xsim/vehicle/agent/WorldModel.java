@@ -12,19 +12,21 @@ import io.v2xsim.wire.v1.PerceptionFrame;
  * are ignored.
  *
  * <p>Onboard tracking is a light alpha-beta tracker: nearest-neighbour association within
- * {@link #GATE_M}, confirmation after two hits, deletion when no scan has updated a track for
+ * {@link #GATE_M}, confirmation after three hits, deletion when no scan has updated a track for
  * {@link #TRACK_TIMEOUT} s. Enough for decisions;
  * the RSU runs the full Kalman tracker.
  */
 public final class WorldModel {
   static final double GATE_M = 3.0;
   static final double SAME_OBJECT_M = 2.5;
-  static final int CONFIRM_HITS = 2;
+  /** Received objects this close to the ego's own outline are taken to be the ego itself. */
+  static final double SELF_MARGIN_M = 3.5;
+  static final int CONFIRM_HITS = 3;
   static final double TRACK_TIMEOUT = 0.35;
   static final double ALPHA = 0.6;
   static final double BETA = 0.3;
-  /** Received objects older than this are no longer used. */
-  static final double MAX_RECEIVED_AGE = 1.0;
+  /** Received objects older than this are no longer used: the generation rules resend unchanged ones once a second. */
+  static final double MAX_RECEIVED_AGE = 1.5;
 
   /** Where an object came from. */
   public static final byte ONBOARD = 1;
@@ -196,8 +198,8 @@ public final class WorldModel {
       double dt = now - rMeasured[i];
       double px = rx[i] + rvx[i] * dt;
       double py = ry[i] + rvy[i] * dt;
-      if (Math.hypot(px - egoX, py - egoY) < 0.5 * egoLength + 1.0) {
-        continue; // the RSU sees us too
+      if (Math.hypot(px - egoX, py - egoY) < 0.5 * egoLength + SELF_MARGIN_M) {
+        continue; // the RSU sees us too: its (older, noisier) track of the ego is not an obstacle
       }
       boolean dup = false;
       for (int k = 0; k < onboard; k++) {
