@@ -137,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
     long startNanos = System.nanoTime();
     List<ArmResults> results;
     boolean writeTrajectories = trajectories || compiled.trajectories();
+    io.v2xsim.scenarios.coop.WallClock.reset();
     try (TrajectoryFiles trajectoryFiles = writeTrajectories ? TrajectoryFiles.open(report.dir(), names, seedList)
             : null;
         ProgressMeter progress = new ProgressMeter(stderr, main.terminal, runs, compiled.duration(),
@@ -166,6 +167,10 @@ final class RunCommand implements Callable<Integer> {
 
     stdout.print(ArmsTable.render(summary));
     stdout.println();
+    var path = io.v2xsim.scenarios.coop.WallClock.path();
+    if (path.count() > 0) {
+      stdout.println("Netty path, encode to decode, wall clock (not part of the model): " + path.summaryMicros());
+    }
     stdout.println("Results in " + report.dir());
     stdout.flush();
     return 0;

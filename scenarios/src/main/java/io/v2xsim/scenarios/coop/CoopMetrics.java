@@ -49,6 +49,8 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   static final double AWARE_RANGE_M = 50.0;
   static final double OSPA_CUTOFF_M = 5.0;
   static final double AOI_BUDGET_S = 0.1;
+  /** Centre distance at which the circle-based TTC counts contact: a car's half length plus a margin. */
+  static final double TTC_CONTACT_M = 3.0;
 
   private final Engine engine;
   private final List<ActorScript> hazards;
@@ -71,6 +73,9 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   private final List<Double> aoiSamples = new ArrayList<>();
   private double onboardAgeSum;
   private long onboardAgeCount;
+  // time to collision of the agents, from ground truth and as they perceived it
+  private double minTtcTrue = Double.POSITIVE_INFINITY;
+  private double minTtcPerceived = Double.POSITIVE_INFINITY;
   // awareness
   private double awarenessSum;
   private long awarenessCount;
@@ -189,6 +194,17 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     boolean sampleAwareness = engine.tick() % Math.max(1, Math.round(0.5 / engine.dt())) == 0;
     for (AutomatedDriver a : agents.values()) {
       WorldModel w = a.world();
+      int me = truth.indexOf(a.objectId());
+      if (me >= 0) {
+        for (int i = 0; i < truth.count; i++) {
+          if (i != me) {
+            minTtcTrue = Math.min(minTtcTrue, ttc(truth, me, truth.x[i], truth.y[i], truth.vx[i], truth.vy[i]));
+          }
+        }
+        for (int k = 0; k < w.count; k++) {
+          minTtcPerceived = Math.min(minTtcPerceived, ttc(truth, me, w.x[k], w.y[k], w.vx[k], w.vy[k]));
+        }
+      }
       for (int k = 0; k < w.count; k++) {
         if (w.source[k] == WorldModel.RSU) {
           double age = w.age[k];
@@ -233,6 +249,29 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
         }
       }
     }
+  }
+
+  /**
+   * Time until the agent (truth index {@code me}, its own state being known to it) and an object at (x, y) moving
+   * at (vx, vy) come within {@link #TTC_CONTACT_M} of each other at constant velocities; infinite if never.
+   * Circles rather than boxes: the perceived objects carry no size, and both measures must be comparable.
+   */
+  private static double ttc(GroundTruth t, int me, double x, double y, double vx, double vy) {
+    double rx = x - t.x[me];
+    double ry = y - t.y[me];
+    double wx = vx - t.vx[me];
+    double wy = vy - t.vy[me];
+    double a = wx * wx + wy * wy;
+    double b = 2 * (rx * wx + ry * wy);
+    double c = rx * rx + ry * ry - TTC_CONTACT_M * TTC_CONTACT_M;
+    if (c <= 0) {
+      return 0;
+    }
+    if (a < 1e-9 || b >= 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double disc = b * b - 4 * a * c;
+    return disc < 0 ? Double.POSITIVE_INFINITY : (-b - Math.sqrt(disc)) / (2 * a);
   }
 
   private AutomatedDriver egoOf(int h, TreeMap<Integer, AutomatedDriver> agents) {
@@ -355,6 +394,12 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
         "mean time from a hazard becoming detectable to the ego braking for it", mean(brake)));
     out.add(new MetricValue("hazardsNeverBraked", "1", "detectable hazards the ego never braked for",
         countNeverBraked()));
+    out.add(new MetricValue("minTtcEgoTrue", "s",
+        "smallest time to collision of automated vehicles with any road user, from ground truth (circles, 3 m)",
+        Double.isInfinite(minTtcTrue) ? Double.NaN : minTtcTrue));
+    out.add(new MetricValue("minTtcEgoPerceived", "s",
+        "the same as the automated vehicles perceived it, from their world models",
+        Double.isInfinite(minTtcPerceived) ? Double.NaN : minTtcPerceived));
     out.add(new MetricValue("phantomBraking", "1", "braking episodes for objects that did not exist",
         phantomEpisodes));
     out.add(new MetricValue("hazardBrakingEpisodes", "1", "episodes of braking for a perceived object",

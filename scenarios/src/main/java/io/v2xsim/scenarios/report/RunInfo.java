@@ -46,6 +46,16 @@ public record RunInfo(
         + System.getProperty("os.arch"));
     root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
     root.put("arguments", arguments);
+    var path = io.v2xsim.scenarios.coop.WallClock.path();
+    if (path.count() > 0) {
+      // The real Netty path's cost, measured on this machine: reported apart from the (deterministic) model.
+      Map<String, Object> netty = Json.object();
+      netty.put("frames", path.count());
+      netty.put("p50Micros", path.percentile(0.5) / 1e3);
+      netty.put("p99Micros", path.percentile(0.99) / 1e3);
+      netty.put("maxMicros", path.max() / 1e3);
+      root.put("nettyPathWallClock", netty);
+    }
     return Json.render(root);
   }
 }
