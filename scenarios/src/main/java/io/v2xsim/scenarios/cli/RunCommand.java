@@ -79,6 +79,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write every vehicle's trajectory, one CSV per seed.")
   boolean trajectories;
 
+  @Option(names = "--transport", paramLabel = "KIND",
+      description = "How perception frames travel: inprocess (Netty local channels) or udp (datagrams on the "
+          + "loopback); replaces experiment.transport. Results are identical either way.")
+  String transport;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Runs at once (default: number of cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -90,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     ScenarioLoader loader = new ScenarioLoader();
     ScenarioDocument document = loader.read(Catalog.resolveScenario(scenario));
-    CompiledScenario compiled = loader.compile(document, new SpecOverrides(seeds, seed, duration));
+    CompiledScenario compiled = loader.compile(document, new SpecOverrides(seeds, seed, duration, transport));
     List<Long> seedList = ExperimentRunner.seedsOf(compiled);
     ReportWriter report = new ReportWriter(out != null ? out : defaultOutputDir(compiled.name()));
     List<Arm> arms = ExperimentRunner.armsOf(compiled);

@@ -40,6 +40,19 @@ class RunCommandTest {
   }
 
   @Test
+  void udpTransportGivesTheSameSummaryAsInProcess() throws IOException {
+    String scenario = TestScenarios.catalog().resolve("occluded-pedestrian.yaml").toString();
+    Path inProcess = dir.resolve("inprocess");
+    Path udp = dir.resolve("udp");
+    Cli a = Cli.run("run", scenario, "--seeds", "3", "--out", inProcess.toString());
+    Cli b = Cli.run("run", scenario, "--seeds", "3", "--transport", "udp", "--out", udp.toString());
+    assertEquals(0, a.exitCode(), a::toString);
+    assertEquals(0, b.exitCode(), b::toString);
+    assertArrayEquals(bytes(inProcess, "summary.json"), bytes(udp, "summary.json"));
+    assertTrue(a.out().contains("Netty path"), a::toString);
+  }
+
+  @Test
   void resultsDoNotDependOnTheNumberOfThreads() throws IOException {
     Path serial = run("serial", "--seeds", "2", "--threads", "1");
     Path parallel = run("parallel", "--seeds", "2", "--threads", "2");
