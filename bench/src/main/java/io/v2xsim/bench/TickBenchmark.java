@@ -31,12 +31,17 @@ public class TickBenchmark {
   @Param({"traffic-10x10", "grid-fixed-time"})
   public String scene;
 
+  /** Whether the surrogate-safety measurement (TTC, PET, DRAC every 0.1 s) runs, as in ordinary runs. */
+  @Param({"false", "true"})
+  public boolean safety;
+
   private Engine engine;
 
   @Setup(Level.Trial)
   public void setUp() {
     // Long enough that no benchmark iteration runs out of demand.
     engine = CatalogScenes.warmedUp(CatalogScenes.load(scene, 200_000));
+    engine.measureSafety(safety);
   }
 
   @Benchmark

@@ -40,6 +40,7 @@ public final class Engine {
   private final Insertion insertion;
   private final ActorSystem actors;
   private final io.v2xsim.core.metrics.safety.SafetyMonitor safety;
+  private boolean measureSafety = true;
   private final io.v2xsim.core.sensing.GroundTruth truth = new io.v2xsim.core.sensing.GroundTruth();
   private long truthTick = -1;
   private final EgoState egoState = new EgoState();
@@ -157,6 +158,14 @@ public final class Engine {
     return occluders;
   }
 
+  /**
+   * Switches the surrogate-safety measurement (TTC, PET, DRAC from ground truth) on or off; on by default.
+   * Off only for timing the traffic model alone: it then reports no conflicts.
+   */
+  public void measureSafety(boolean on) {
+    this.measureSafety = on;
+  }
+
   /** Adds work to a stage of the tick; it runs after the engine's own work for that stage. */
   public void addStage(TickStage.Stage stage, TickStage work) {
     stages.get(stage).add(work);
@@ -249,7 +258,7 @@ public final class Engine {
     }
     measurements.afterMove(time + dt);
     collisions.detect(time + dt);
-    if (safety.isDue(time)) {
+    if (measureSafety && safety.isDue(time)) {
       safety.observe(groundTruth(), time);
     }
     runStage(TickStage.Stage.MEASUREMENT);
