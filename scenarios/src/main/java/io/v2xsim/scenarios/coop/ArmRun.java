@@ -42,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * A run is a pure function of its inputs: the wall clock only decides how long it takes.
  */
 public final class ArmRun {
+  /** An RSU reports signal timing for a signalized junction at most this far from its pole, metres. */
+  static final double SPAT_RANGE_M = 60.0;
+
   private ArmRun() {}
 
   public static RunResult run(CompiledScenario s, Arm arm, long seed, RunListener listener) {
@@ -188,6 +191,7 @@ public final class ArmRun {
         if (broadcasters.isEmpty() || !rsu.buildFrame(now, frame)) {
           continue;
         }
+        addSignalTiming(engine, rsu.site().x(), rsu.site().y(), frame);
         PerceptionFrame built = frame.build();
         framesBuilt++;
         bytesBuilt += built.getSerializedSize();
@@ -234,6 +238,42 @@ public final class ArmRun {
         }
       });
     }
+  }
+
+  /**
+   * Signal phase and timing of the signalized junction the RSU stands at (within {@link #SPAT_RANGE_M}), as
+   * the roadside unit reads it from the signal controller it is wired to.
+   */
+  static boolean addSignalTiming(Engine engine, double x, double y, PerceptionFrame.Builder frame) {
+    io.v2xsim.core.network.Junction nearest = null;
+    double best = SPAT_RANGE_M;
+    for (io.v2xsim.core.network.Junction j : engine.network().junctions()) {
+      double d = Math.hypot(j.x() - x, j.y() - y);
+      if (j.kind() == io.v2xsim.core.network.JunctionKind.SIGNALIZED && d < best) {
+        best = d;
+        nearest = j;
+      }
+    }
+    if (nearest == null) {
+      return false;
+    }
+    io.v2xsim.wire.v1.SignalPhaseAndTiming.Builder spat = frame.getSpatBuilder().setJunctionId(nearest.id());
+    for (io.v2xsim.core.network.Movement m : nearest.movements()) {
+      spat.addMovements(io.v2xsim.wire.v1.MovementState.newBuilder().setFromRoad(m.from().id())
+          .setToRoad(m.to().id()).setState(wireState(engine.signalState(nearest, m.index()))));
+    }
+    return true;
+  }
+
+  private static io.v2xsim.wire.v1.SignalState wireState(byte s) {
+    return switch (s) {
+      case io.v2xsim.core.signal.SignalColor.RED -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_RED;
+      case io.v2xsim.core.signal.SignalColor.YELLOW -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_YELLOW;
+      case io.v2xsim.core.signal.SignalColor.GREEN -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_GREEN_PROTECTED;
+      case io.v2xsim.core.signal.SignalColor.PERMISSIVE ->
+          io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_GREEN_PERMISSIVE;
+      default -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_UNSPECIFIED;
+    };
   }
 
   /** Onboard sensors of an arm, for hazard visibility. */
