@@ -102,8 +102,12 @@ public final class Engine {
       truth.clear();
       for (int i = 0; i < activeCount; i++) {
         Vehicle v = active[i];
-        truth.add(v.bodyId, v.objectClass, v.x, v.y, v.speed * v.cosHeading, v.speed * v.sinHeading, v.heading,
-            v.length, v.width);
+        int k = truth.add(v.bodyId, v.objectClass, v.x, v.y, v.speed * v.cosHeading, v.speed * v.sinHeading,
+            v.heading, v.length, v.width);
+        // Vehicles cross each other's paths only inside junctions (or while their rear still is in one);
+        // pedestrians and cyclists may cross anywhere, so vehicles near them count too.
+        truth.crossingArea[k] = v.link instanceof io.v2xsim.core.network.Connector
+            || v.pos < v.length + 1.0 || nearActor(v);
       }
       for (int i = 0; i < actors.activeCount; i++) {
         Actor a = actors.active[i];
@@ -113,6 +117,18 @@ public final class Engine {
       truthTick = tick;
     }
     return truth;
+  }
+
+  private boolean nearActor(Vehicle v) {
+    for (int i = 0; i < actors.activeCount; i++) {
+      Actor a = actors.active[i];
+      double dx = a.x - v.x;
+      double dy = a.y - v.y;
+      if (dx * dx + dy * dy < 50.0 * 50.0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Display id of a ground-truth object id (trip id or actor id), for reports. */

@@ -24,6 +24,11 @@ public final class GroundTruth {
   public double[] heading;
   public double[] length;
   public double[] width;
+  /**
+   * Whether the road user may cross another's path here (inside a junction, or near a pedestrian or cyclist);
+   * true unless the filler knows better. Measurements that only matter where paths cross (PET) skip the rest.
+   */
+  public boolean[] crossingArea;
 
   public GroundTruth() {
     this(64);
@@ -43,6 +48,7 @@ public final class GroundTruth {
     heading = new double[n];
     length = new double[n];
     width = new double[n];
+    crossingArea = new boolean[n];
   }
 
   public void clear() {
@@ -65,6 +71,7 @@ public final class GroundTruth {
     heading[i] = hdg;
     length[i] = len;
     width[i] = wid;
+    crossingArea[i] = true;
     return i;
   }
 
@@ -88,5 +95,6 @@ public final class GroundTruth {
     heading = Arrays.copyOf(heading, n);
     length = Arrays.copyOf(length, n);
     width = Arrays.copyOf(width, n);
+    crossingArea = Arrays.copyOf(crossingArea, n);
   }
 }

@@ -326,6 +326,9 @@ public final class SafetyMonitor {
       if (!refreshHalted && g.vx[i] * g.vx[i] + g.vy[i] * g.vy[i] < HALTED_SPEED * HALTED_SPEED) {
         continue;
       }
+      if (!g.crossingArea[i]) {
+        continue; // following and opposing traffic on a road never encroach on each other's points
+      }
       double c = cos[i];
       double s = sin[i];
       double hl = Math.max(0.5 * g.length[i], minHalf);
