@@ -630,8 +630,8 @@ final class DriverModel {
     Vehicle newLeader = k > 0 ? tgt.vehicles[k - 1] : null;
     Vehicle newFollower = k < tgt.count ? tgt.vehicles[k] : null;
 
-    double egoNow = accelBehind(v, oldLeader, lane);
-    double egoAfter = accelBehind(v, newLeader, target);
+    double egoNow = accelBehindAt(v, oldLeader, lane);
+    double egoAfter = accelBehindAt(v, newLeader, target);
     double ofNow = 0;
     double ofAfter = 0;
     if (oldFollower != null) {
@@ -645,10 +645,6 @@ final class DriverModel {
       nfAfter = accelBehindAt(newFollower, v, target);
     }
     return egoAfter - egoNow + t.politeness() * ((nfAfter - nfNow) + (ofAfter - ofNow));
-  }
-
-  private static double accelBehind(Vehicle v, Vehicle leader, Lane lane) {
-    return accelBehindAt(v, leader, lane);
   }
 
   private static double accelBehindAt(Vehicle f, Vehicle leader, Lane lane) {

@@ -2,7 +2,7 @@ package io.v2xsim.core.metrics;
 
 /**
  * Queue on one approach (an incoming road of a junction), sampled once per second after warm-up.
- * A vehicle is queued while its speed is below 0.1 m/s... or it is stopped behind one that is.
+ * A vehicle counts as queued while its speed is below 0.1 m/s.
  *
  * @param junction junction id
  * @param road incoming road id

@@ -19,7 +19,7 @@ import org.jgrapht.graph.DirectedWeightedPseudograph;
 public final class NetworkBuilder {
   /** Extra clearance beyond the widest incident carriageway when trimming roads at a junction, metres. */
   private static final double JUNCTION_MARGIN = 1.5;
-  /** Two connector paths closer than this where they do not cross are treated as not conflicting. */
+  /** Straight pieces a connector's Bezier path is sampled into. */
   private static final int CONNECTOR_SEGMENTS = 12;
 
   private final List<NodeDef> nodes;
