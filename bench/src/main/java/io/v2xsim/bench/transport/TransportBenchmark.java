@@ -2,10 +2,12 @@ package io.v2xsim.bench.transport;
 
 import io.v2xsim.core.channel.SyntheticFrames;
 import io.v2xsim.core.channel.TransportKind;
+import io.v2xsim.core.wire.FrameReader;
+import io.v2xsim.core.wire.FrameView;
+import io.v2xsim.core.wire.FrameWriter;
 import io.v2xsim.roadside.transport.FrameSender;
 import io.v2xsim.vehicle.transport.FrameReceiver;
 import io.v2xsim.vehicle.transport.FrameSink;
-import io.v2xsim.wire.v1.PerceptionFrame;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Encoding plus Netty delivery of one frame of 50 objects to N receivers, the transport step of a tick: encode
- * once, one transmission per receiver through the real pipeline, wait until all are read and decoded, hand them
+ * once (with {@link FrameWriter}, from the primitives of a {@link FrameView}, as the RSU does from its fused
+ * tracks), one transmission per receiver through the real pipeline, wait until all are read and decoded, hand them
  * to a sink. Frames per second is {@code receivers / time per op}. The receiver's wall-clock path histogram
  * (encode start to decode end, per transmission) is printed at the end of each trial.
  *
@@ -48,16 +51,21 @@ public class TransportBenchmark {
 
   private FrameReceiver rx;
   private FrameSender tx;
-  private PerceptionFrame frame;
+  private final FrameView frame = new FrameView();
+  private final FrameWriter writer = new FrameWriter();
+  private byte[] source;
   private long expected;
   private long tick;
   private Blackhole hole;
-  private final FrameSink sink = (r, f, t) -> hole.consume(f);
+  private final FrameSink sink = (r, f, t) -> hole.consume(f.x[f.objectCount - 1]);
 
   @Setup(Level.Trial)
   public void setUp(Blackhole bh) {
     hole = bh;
-    frame = SyntheticFrames.frame(1, 1, 1, 50);
+    source = SyntheticFrames.frame(1, 1, 1, 50).toByteArray();
+    if (!new FrameReader().read(source, 0, source.length, frame)) {
+      throw new IllegalStateException("synthetic frame does not decode");
+    }
     rx = FrameReceiver.open(transport);
     tx = FrameSender.open(transport, 1, List.of(rx.address()));
     tx.backpressure(() -> tx.written() - rx.accounted(), FrameSender.DEFAULT_UDP_WINDOW);
@@ -71,7 +79,8 @@ public class TransportBenchmark {
   @Benchmark
   public int deliverOneFrame() {
     long now = ++tick * 100_000L;
-    tx.begin(frame);
+    writer.frame(frame);
+    tx.begin(writer.buffer(), writer.length());
     for (int r = 0; r < receivers; r++) {
       tx.transmit(r, now);
     }
@@ -87,7 +96,7 @@ public class TransportBenchmark {
   public void tearDown() {
     System.out.printf("%n%s x%d: path %s; decode %s; encode %s; frame %d B; dropped %d%n",
         transport, receivers, rx.pathNanos().summaryMicros(), rx.decodeNanos().summaryMicros(),
-        tx.encodeNanos().summaryMicros(), frame.getSerializedSize(), rx.droppedTotal());
+        tx.encodeNanos().summaryMicros(), writer.length(), rx.droppedTotal());
     tx.close();
     rx.close();
   }

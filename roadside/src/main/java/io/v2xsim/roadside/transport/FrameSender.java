@@ -50,8 +50,9 @@ import java.util.function.LongSupplier;
  * channel write happens in the loop (no per-write task) and the tick thread is free at once. Two batches
  * alternate, so a new frame is encoded while the loop still writes the previous one. Per transmission the loop
  * takes one direct buffer from the {@link PooledByteBufAllocator} (recycled, not allocated), writes the header
- * and copies the payload into it. The only per-frame garbage is protobuf's {@code CodedOutputStream}; the frame
- * message itself is the caller's (see {@link #builder()} for reuse).
+ * and copies the payload into it. {@link #begin(byte[], int)} (a frame encoded by
+ * {@link io.v2xsim.core.wire.FrameWriter}) allocates nothing; with {@link #begin(MessageLite)} the per-frame
+ * garbage is protobuf's {@code CodedOutputStream} and the caller's message (see {@link #builder()}).
  */
 public final class FrameSender implements AutoCloseable {
   /** Default limit for in-flight UDP datagrams when backpressure is set: well inside a 4 MiB socket buffer. */
@@ -165,18 +166,11 @@ public final class FrameSender implements AutoCloseable {
    */
   public boolean begin(MessageLite frame) {
     long t0 = System.nanoTime();
-    Batch b = batches[nextBatch];
-    nextBatch ^= 1;
-    b.awaitFree();
-    int size = frame.getSerializedSize();
-    if (size > maxPayloadBytes) {
-      oversizeFrames++;
-      current = null;
+    Batch b = next(frame.getSerializedSize());
+    if (b == null) {
       return false;
     }
-    if (b.payload.length < size) {
-      b.payload = new byte[Math.max(size, b.payload.length * 2)];
-    }
+    int size = frame.getSerializedSize();
     try {
       CodedOutputStream out = CodedOutputStream.newInstance(b.payload, 0, size);
       frame.writeTo(out);
@@ -184,6 +178,45 @@ public final class FrameSender implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen with an array of the right size
     }
+    return started(b, size, t0);
+  }
+
+  /**
+   * Starts a frame already encoded (e.g. by {@link io.v2xsim.core.wire.FrameWriter}) in
+   * {@code bytes[0, length)}: the bytes are copied, so the array may be reused at once. Allocation-free once the
+   * payload buffers have grown. Returns false, counts it and ignores the following {@link #transmit}s if the
+   * frame is larger than the payload limit.
+   */
+  public boolean begin(byte[] bytes, int length) {
+    long t0 = System.nanoTime();
+    if (length < 0 || length > bytes.length) {
+      throw new IllegalArgumentException("length " + length + " outside the array of " + bytes.length);
+    }
+    Batch b = next(length);
+    if (b == null) {
+      return false;
+    }
+    System.arraycopy(bytes, 0, b.payload, 0, length);
+    return started(b, length, t0);
+  }
+
+  /** The next batch, free and with room for {@code size} payload bytes; null (counted) if oversized. */
+  private Batch next(int size) {
+    Batch b = batches[nextBatch];
+    nextBatch ^= 1;
+    b.awaitFree();
+    if (size > maxPayloadBytes) {
+      oversizeFrames++;
+      current = null;
+      return null;
+    }
+    if (b.payload.length < size) {
+      b.payload = new byte[Math.max(size, b.payload.length * 2)];
+    }
+    return b;
+  }
+
+  private boolean started(Batch b, int size, long t0) {
     b.payloadLength = size;
     b.count = 0;
     b.wallNanos = t0;

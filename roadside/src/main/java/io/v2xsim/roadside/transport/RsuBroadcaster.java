@@ -25,6 +25,18 @@ public final class RsuBroadcaster {
    */
   public int broadcast(
       MessageLite frame, double sx, double sy, long sendTimeUs, int n, int[] ids, double[] xs, double[] ys) {
+    return broadcast(frame, null, 0, sx, sy, sendTimeUs, n, ids, xs, ys);
+  }
+
+  /** As {@link #broadcast(MessageLite, double, double, long, int, int[], double[], double[])} for a frame
+   * already encoded in {@code bytes[0, length)} (e.g. by {@link io.v2xsim.core.wire.FrameWriter}). */
+  public int broadcast(byte[] bytes, int length, double sx, double sy, long sendTimeUs, int n, int[] ids,
+      double[] xs, double[] ys) {
+    return broadcast(null, bytes, length, sx, sy, sendTimeUs, n, ids, xs, ys);
+  }
+
+  private int broadcast(MessageLite frame, byte[] bytes, int length, double sx, double sy, long sendTimeUs, int n,
+      int[] ids, double[] xs, double[] ys) {
     int sent = 0;
     boolean encoded = false;
     for (int i = 0; i < n; i++) {
@@ -34,7 +46,7 @@ public final class RsuBroadcaster {
       }
       if (!encoded) {
         encoded = true; // encode lazily: a frame nobody receives costs nothing on the wire
-        if (!sender.begin(frame)) {
+        if (!(frame != null ? sender.begin(frame) : sender.begin(bytes, length))) {
           return 0;
         }
       }

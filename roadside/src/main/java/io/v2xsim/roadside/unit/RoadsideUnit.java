@@ -7,6 +7,7 @@ import io.v2xsim.core.sensing.GroundTruth;
 import io.v2xsim.core.sensing.Occluders;
 import io.v2xsim.core.sensing.Sensor;
 import io.v2xsim.core.sensing.SensorSpec;
+import io.v2xsim.core.wire.FrameWriter;
 import io.v2xsim.roadside.fusion.FusedObjects;
 import io.v2xsim.roadside.fusion.Tracker;
 import io.v2xsim.roadside.fusion.TrackerConfig;
@@ -44,6 +45,7 @@ public final class RoadsideUnit {
   private final FusedObjects fused = new FusedObjects(64);
   private final long fusionTicks;
   private final SentObjects sent = new SentObjects();
+  private final float[] cov = new float[10];
   private int sequence;
   private double lastFrameTime = Double.NEGATIVE_INFINITY;
   private long frames;
@@ -104,10 +106,25 @@ public final class RoadsideUnit {
 
   /**
    * Fills {@code frame} (cleared first) with what the generation rules select from the last fusion, and returns
-   * whether a frame is due. Signal phase and timing, if any, is added by the caller.
+   * whether a frame is due. Signal phase and timing, if any, is added by the caller. Allocates (protobuf
+   * builders): the frame path uses {@link #writeFrame}, which produces the same bytes.
    */
   public boolean buildFrame(double now, PerceptionFrame.Builder frame) {
     frame.clear();
+    return frame(now, frame, null);
+  }
+
+  /**
+   * As {@link #buildFrame}, but encodes the frame in protobuf wire format into {@code out} (reset first) without
+   * allocating; the caller may append signal phase and timing ({@link FrameWriter#beginSpat}). For the same
+   * state the bytes equal {@code buildFrame(...).build().toByteArray()}.
+   */
+  public boolean writeFrame(double now, FrameWriter out) {
+    out.reset();
+    return frame(now, null, out);
+  }
+
+  private boolean frame(double now, PerceptionFrame.Builder frame, FrameWriter out) {
     int selected = 0;
     for (int i = 0; i < fused.count; i++) {
       if (sent.shouldSend(fused.trackId[i], fused.x[i], fused.y[i], fused.vx[i], fused.vy[i], now)) {
@@ -118,27 +135,50 @@ public final class RoadsideUnit {
       return false;
     }
     long nowUs = Math.round(now * 1e6);
-    frame.setHeader(Header.newBuilder().setProtocolVersion(1).setStationId(stationId())
-        .setGenerationTimeUs(nowUs).setSequenceNumber(sequence++));
+    int seq = sequence++;
+    if (frame != null) {
+      frame.setHeader(Header.newBuilder().setProtocolVersion(1).setStationId(stationId())
+          .setGenerationTimeUs(nowUs).setSequenceNumber(seq));
+    } else {
+      out.header(1, stationId(), nowUs, seq);
+    }
     for (Sensor s : sensors) {
       SensorSpec spec = s.spec();
-      frame.addCoverage(SensorCoverage.newBuilder().setSensorId(s.id()).setType(wireType(spec))
-          .setXM(s.x()).setYM(s.y()).setHeadingRad(s.heading()).setHalfFovRad(spec.halfFov())
-          .setRangeM(spec.range()));
+      if (frame != null) {
+        frame.addCoverage(SensorCoverage.newBuilder().setSensorId(s.id()).setType(wireType(spec))
+            .setXM(s.x()).setYM(s.y()).setHeadingRad(s.heading()).setHalfFovRad(spec.halfFov())
+            .setRangeM(spec.range()));
+      } else {
+        out.coverage(s.id(), wireType(spec).getNumber(), s.x(), s.y(), s.heading(), spec.halfFov(), spec.range());
+      }
     }
     for (int i = 0; i < fused.count; i++) {
       int id = fused.trackId[i];
       if (!sent.consumeSelected(id)) {
         continue;
       }
-      PerceivedObject.Builder o = frame.addObjectsBuilder().setObjectId(id)
-          .setObjectClass(wireClass(fused.objectClass[i])).setClassConfidence((float) fused.classConfidence[i])
-          .setXM(fused.x[i]).setYM(fused.y[i]).setVxMps((float) fused.vx[i]).setVyMps((float) fused.vy[i])
-          .setHeadingRad((float) Math.atan2(fused.vy[i], fused.vx[i]))
-          .setExistenceConfidence((float) fused.existence[i]).setAgeMs((int) Math.round(fused.age[i] * 1000))
-          .setMeasurementTimeUs(Math.round(fused.time[i] * 1e6));
+      ObjectClass cls = wireClass(fused.objectClass[i]);
+      float confidence = (float) fused.classConfidence[i];
+      float vx = (float) fused.vx[i];
+      float vy = (float) fused.vy[i];
+      float heading = (float) Math.atan2(fused.vy[i], fused.vx[i]);
+      float existence = (float) fused.existence[i];
+      int ageMs = (int) Math.round(fused.age[i] * 1000);
+      long measuredUs = Math.round(fused.time[i] * 1e6);
       for (int k = 0; k < 10; k++) {
-        o.addCovariance((float) fused.cov[10 * i + k]);
+        cov[k] = (float) fused.cov[10 * i + k];
+      }
+      if (frame != null) {
+        PerceivedObject.Builder o = frame.addObjectsBuilder().setObjectId(id).setObjectClass(cls)
+            .setClassConfidence(confidence).setXM(fused.x[i]).setYM(fused.y[i]).setVxMps(vx).setVyMps(vy)
+            .setHeadingRad(heading).setExistenceConfidence(existence).setAgeMs(ageMs)
+            .setMeasurementTimeUs(measuredUs);
+        for (int k = 0; k < 10; k++) {
+          o.addCovariance(cov[k]);
+        }
+      } else {
+        out.object(id, cls.getNumber(), confidence, fused.x[i], fused.y[i], vx, vy, heading, 0f, 0f, cov, 0, 10,
+            existence, ageMs, measuredUs, null, 0, 0);
       }
       sent.markSent(id, fused.x[i], fused.y[i], fused.vx[i], fused.vy[i], now);
       objectsSent++;

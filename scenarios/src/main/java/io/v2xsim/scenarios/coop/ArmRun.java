@@ -15,6 +15,7 @@ import io.v2xsim.core.sensing.GroundTruth;
 import io.v2xsim.core.sensing.Occluders;
 import io.v2xsim.core.sensing.SensorSpec;
 import io.v2xsim.core.spec.CompiledScenario;
+import io.v2xsim.core.wire.FrameWriter;
 import io.v2xsim.roadside.transport.FrameSender;
 import io.v2xsim.roadside.transport.RsuBroadcaster;
 import io.v2xsim.roadside.unit.RoadsideUnit;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>SENSING: each RSU sensor and each onboard sensor that is due turns ground truth into detections;
  *   <li>FUSION: RSUs whose cycle is due fuse and, by the generation rules, build a frame;
  *   <li>TRANSPORT: the radio model decides, in simulated time, who receives each frame and when; the frame is
- *       encoded with protobuf and written to Netty (in-process or UDP); the tick waits until every transmission
+ *       encoded in protobuf wire format ({@link FrameWriter}, no allocation) and written to Netty (in-process or UDP); the tick waits until every transmission
  *       was read or dropped, then hands agents the frames whose delivery time has come;
  *   <li>DECISION: agents decide from their world model (see {@link AutomatedDriver}).
  * </ol>
@@ -61,7 +62,7 @@ public final class ArmRun {
     private final TreeMap<Integer, AutomatedDriver> agents = new TreeMap<>();
     private final CoopMetrics metrics;
     private FrameReceiver receiver;
-    private final PerceptionFrame.Builder frame = PerceptionFrame.newBuilder();
+    private final FrameWriter frame = new FrameWriter();
     private int[] ids = new int[8];
     private double[] xs = new double[8];
     private double[] ys = new double[8];
@@ -188,15 +189,15 @@ public final class ArmRun {
         }
         rsu.fuse(now);
         metrics.fused(rsu, now);
-        if (broadcasters.isEmpty() || !rsu.buildFrame(now, frame)) {
+        if (broadcasters.isEmpty() || !rsu.writeFrame(now, frame)) {
           continue;
         }
         addSignalTiming(engine, rsu.site().x(), rsu.site().y(), frame);
-        PerceptionFrame built = frame.build();
         framesBuilt++;
-        bytesBuilt += built.getSerializedSize();
+        bytesBuilt += frame.length();
         int n = receivers();
-        broadcasters.get(r).broadcast(built, rsu.site().x(), rsu.site().y(), Math.round(now * 1e6), n, ids, xs, ys);
+        broadcasters.get(r).broadcast(frame.buffer(), frame.length(), rsu.site().x(), rsu.site().y(),
+            Math.round(now * 1e6), n, ids, xs, ys);
       }
     }
 
@@ -245,15 +246,7 @@ public final class ArmRun {
    * the roadside unit reads it from the signal controller it is wired to.
    */
   static boolean addSignalTiming(Engine engine, double x, double y, PerceptionFrame.Builder frame) {
-    io.v2xsim.core.network.Junction nearest = null;
-    double best = SPAT_RANGE_M;
-    for (io.v2xsim.core.network.Junction j : engine.network().junctions()) {
-      double d = Math.hypot(j.x() - x, j.y() - y);
-      if (j.kind() == io.v2xsim.core.network.JunctionKind.SIGNALIZED && d < best) {
-        best = d;
-        nearest = j;
-      }
-    }
+    io.v2xsim.core.network.Junction nearest = signalAt(engine, x, y);
     if (nearest == null) {
       return false;
     }
@@ -263,6 +256,37 @@ public final class ArmRun {
           .setToRoad(m.to().id()).setState(wireState(engine.signalState(nearest, m.index()))));
     }
     return true;
+  }
+
+  /** As {@link #addSignalTiming(Engine, double, double, PerceptionFrame.Builder)}, appended to {@code frame}. */
+  static boolean addSignalTiming(Engine engine, double x, double y, FrameWriter frame) {
+    io.v2xsim.core.network.Junction nearest = signalAt(engine, x, y);
+    if (nearest == null) {
+      return false;
+    }
+    frame.beginSpat(nearest.id());
+    List<io.v2xsim.core.network.Movement> movements = nearest.movements();
+    for (int k = 0; k < movements.size(); k++) { // indexed: no iterator on the frame path
+      io.v2xsim.core.network.Movement m = movements.get(k);
+      frame.movement(m.from().id(), m.to().id(), wireState(engine.signalState(nearest, m.index())).getNumber(), 0, 0);
+    }
+    frame.endSpat();
+    return true;
+  }
+
+  private static io.v2xsim.core.network.Junction signalAt(Engine engine, double x, double y) {
+    io.v2xsim.core.network.Junction nearest = null;
+    double best = SPAT_RANGE_M;
+    List<io.v2xsim.core.network.Junction> junctions = engine.network().junctions();
+    for (int k = 0; k < junctions.size(); k++) {
+      io.v2xsim.core.network.Junction j = junctions.get(k);
+      double d = Math.hypot(j.x() - x, j.y() - y);
+      if (j.kind() == io.v2xsim.core.network.JunctionKind.SIGNALIZED && d < best) {
+        best = d;
+        nearest = j;
+      }
+    }
+    return nearest;
   }
 
   private static io.v2xsim.wire.v1.SignalState wireState(byte s) {

@@ -33,6 +33,10 @@ class SignalTimingTest {
       e.step();
       PerceptionFrame.Builder f = PerceptionFrame.newBuilder();
       assertTrue(ArmRun.addSignalTiming(e, j.x() + 10, j.y() + 10, f));
+      io.v2xsim.core.wire.FrameWriter w = new io.v2xsim.core.wire.FrameWriter();
+      assertTrue(ArmRun.addSignalTiming(e, j.x() + 10, j.y() + 10, w));
+      org.junit.jupiter.api.Assertions.assertArrayEquals(f.build().toByteArray(), w.toByteArray(),
+          "the frame path's encoding equals protobuf's");
       assertEquals(j.id(), f.getSpat().getJunctionId());
       assertEquals(j.movements().size(), f.getSpat().getMovementsCount());
       for (int m = 0; m < j.movements().size(); m++) {
@@ -51,5 +55,8 @@ class SignalTimingTest {
     assertTrue(sawGreen && sawRed, "the plan cycled");
     assertFalse(ArmRun.addSignalTiming(e, j.x() + 500, j.y() + 500, PerceptionFrame.newBuilder()),
         "an RSU far from any signal sends no SPaT");
+    io.v2xsim.core.wire.FrameWriter w = new io.v2xsim.core.wire.FrameWriter();
+    assertFalse(ArmRun.addSignalTiming(e, j.x() + 500, j.y() + 500, w));
+    assertEquals(0, w.length());
   }
 }

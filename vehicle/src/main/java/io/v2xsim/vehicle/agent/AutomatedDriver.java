@@ -8,7 +8,7 @@ import io.v2xsim.core.sensing.GroundTruth;
 import io.v2xsim.core.sensing.Occluders;
 import io.v2xsim.core.sensing.Sensor;
 import io.v2xsim.core.sensing.SensorSpec;
-import io.v2xsim.wire.v1.PerceptionFrame;
+import io.v2xsim.core.wire.FrameView;
 import java.util.List;
 
 /**
@@ -127,7 +127,7 @@ public final class AutomatedDriver implements VehicleController {
   }
 
   /** A perception frame delivered to this vehicle (V2X arms only; ignored otherwise). */
-  public void onFrame(PerceptionFrame frame, double deliveredAt) {
+  public void onFrame(FrameView frame, double deliveredAt) {
     if (usesFrames) {
       world.onFrame(frame, deliveredAt);
     }

@@ -1,8 +1,7 @@
 package io.v2xsim.vehicle.agent;
 
 import io.v2xsim.core.sensing.Detections;
-import io.v2xsim.wire.v1.PerceivedObject;
-import io.v2xsim.wire.v1.PerceptionFrame;
+import io.v2xsim.core.wire.FrameView;
 
 /**
  * What an automated vehicle believes is around it: its own tracks from onboard detections, and objects received
@@ -138,18 +137,18 @@ public final class WorldModel {
     tracks = w;
   }
 
-  /** Replaces what {@code station} said before with this frame's objects. */
-  public void onFrame(PerceptionFrame frame, double deliveredAt) {
+  /** Replaces what {@code station} said before with this frame's objects (read now: the view is reused). */
+  public void onFrame(FrameView frame, double deliveredAt) {
     framesReceived++;
-    int station = (int) frame.getHeader().getStationId();
-    double generated = frame.getHeader().getGenerationTimeUs() / 1e6;
+    int station = (int) frame.stationId;
+    double generated = frame.generationTimeUs / 1e6;
     // Objects not in this frame may still be valid (the generation rules skip unchanged ones): keep the
     // station's previous objects that the new frame does not repeat, replace the rest.
-    for (int n = 0; n < frame.getObjectsCount(); n++) {
-      PerceivedObject o = frame.getObjects(n);
+    for (int n = 0; n < frame.objectCount; n++) {
+      int id = frame.objectId[n];
       int slot = -1;
       for (int i = 0; i < received; i++) {
-        if (rStation[i] == station && rIds[i] == o.getObjectId()) {
+        if (rStation[i] == station && rIds[i] == id) {
           slot = i;
           break;
         }
@@ -159,17 +158,16 @@ public final class WorldModel {
         slot = received++;
       }
       rStation[slot] = station;
-      rIds[slot] = o.getObjectId();
-      rx[slot] = o.getXM();
-      ry[slot] = o.getYM();
-      rvx[slot] = o.getVxMps();
-      rvy[slot] = o.getVyMps();
-      rMeasured[slot] = o.getMeasurementTimeUs() / 1e6;
+      rIds[slot] = id;
+      rx[slot] = frame.x[n];
+      ry[slot] = frame.y[n];
+      rvx[slot] = frame.vx[n];
+      rvy[slot] = frame.vy[n];
+      rMeasured[slot] = frame.measurementTimeUs[n] / 1e6;
       rGenerated[slot] = generated;
       rDelivered[slot] = deliveredAt;
     }
   }
-
 
   /**
    * Rebuilds the view at time {@code now}: confirmed onboard tracks and fresh received objects predicted to now,

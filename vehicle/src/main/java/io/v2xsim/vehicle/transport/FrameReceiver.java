@@ -1,6 +1,5 @@
 package io.v2xsim.vehicle.transport;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -29,7 +28,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.v2xsim.core.channel.Envelope;
 import io.v2xsim.core.channel.LogHistogram;
 import io.v2xsim.core.channel.TransportKind;
-import io.v2xsim.wire.v1.PerceptionFrame;
+import io.v2xsim.core.wire.FrameReader;
+import io.v2xsim.core.wire.FrameView;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -40,14 +40,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The vehicle end of the transport: one endpoint that serves any number of vehicle agents (the envelope names
- * the receiver). Its event loop reads, validates and decodes each transmission and buffers the frame; the tick
- * thread waits until all frames of the tick are accounted for ({@link #awaitQuiescent}) and then takes those
- * whose simulated delivery time has come ({@link #deliverDue}), in the order (delivery time, receiver, sender,
- * sequence). Nothing the agents see depends on thread timing, so in-process and UDP runs agree.
+ * the receiver). Its event loop reads each transmission, validates the envelope and the frame (decoding it with
+ * {@link FrameReader} into a scratch view) and buffers the payload bytes; the tick thread waits until all
+ * frames of the tick are accounted for ({@link #awaitQuiescent}) and then takes those whose simulated delivery
+ * time has come ({@link #deliverDue}), in the order (delivery time, receiver, sender, sequence), decoding each
+ * into one reused {@link FrameView}. Nothing the agents see depends on thread timing, so in-process and UDP
+ * runs agree. No allocation per frame once the buffers have grown (Netty's own per-read objects aside).
  *
  * <p>Robustness: anything that is not a well-formed envelope with a valid {@code PerceptionFrame} inside is
  * counted by {@link DropReason} and dropped; the channel stays open and the next frame is read normally.
- * Unknown protobuf fields (a later schema) are kept by protobuf as unknown fields and otherwise ignored.
+ * Unknown protobuf fields (a later schema) are skipped.
  *
  * <p>Lifecycle: {@link #open} binds ({@link #address()} is what senders connect to), {@link #close} closes the
  * channels and shuts down the event loop.
@@ -73,6 +75,13 @@ public final class FrameReceiver implements AutoCloseable {
   private final LogHistogram decodeNanos = new LogHistogram();
   private final LogHistogram pathNanos = new LogHistogram();
   private PendingHeap.Entry[] due = new PendingHeap.Entry[64];
+  // Event loop only: validation.
+  private final FrameReader loopReader = new FrameReader();
+  private final FrameView loopView = new FrameView();
+  private byte[] loopBytes = new byte[4096];
+  // Tick thread only (deliverDue): the view handed to the sink.
+  private final FrameReader deliverReader = new FrameReader();
+  private final FrameView deliverView = new FrameView();
 
   private FrameReceiver(TransportKind kind, int maxPayloadBytes) {
     this.kind = kind;
@@ -98,6 +107,8 @@ public final class FrameReceiver implements AutoCloseable {
       int maxFrame = Envelope.HEADER_BYTES + maxPayloadBytes;
       try {
         channel = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
+            // Pooled like the sender and the UDP path (the default adaptive allocator allocates per read).
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .childHandler(new ChannelInitializer<LocalChannel>() {
               @Override
               protected void initChannel(LocalChannel ch) {
@@ -212,7 +223,10 @@ public final class FrameReceiver implements AutoCloseable {
     try {
       for (int i = 0; i < n; i++) {
         PendingHeap.Entry e = due[i];
-        sink.onFrame(e.receiverId, e.frame, e.deliveryTimeUs);
+        if (!deliverReader.read(e.payload, 0, e.payloadLength, deliverView)) {
+          throw new IllegalStateException("a frame validated on arrival no longer decodes");
+        }
+        sink.onFrame(e.receiverId, deliverView, e.deliveryTimeUs);
       }
     } finally {
       synchronized (this) {
@@ -298,10 +312,20 @@ public final class FrameReceiver implements AutoCloseable {
       drop(DropReason.MALFORMED);
       return;
     }
-    PerceptionFrame frame;
-    try {
-      frame = PerceptionFrame.parser().parseFrom(buf.nioBuffer(at + Envelope.HEADER_BYTES, length));
-    } catch (InvalidProtocolBufferException e) {
+    byte[] bytes;
+    int offset;
+    if (buf.hasArray()) {
+      bytes = buf.array();
+      offset = buf.arrayOffset() + at + Envelope.HEADER_BYTES;
+    } else {
+      if (loopBytes.length < length) {
+        loopBytes = new byte[Math.max(length, 2 * loopBytes.length)];
+      }
+      buf.getBytes(at + Envelope.HEADER_BYTES, loopBytes, 0, length);
+      bytes = loopBytes;
+      offset = 0;
+    }
+    if (!loopReader.read(bytes, offset, length, loopView)) {
       drop(DropReason.MALFORMED);
       return;
     }
@@ -312,7 +336,7 @@ public final class FrameReceiver implements AutoCloseable {
           buf.getInt(at + Envelope.SENDER_OFFSET),
           buf.getLong(at + Envelope.DELIVERY_TIME_OFFSET),
           buf.getLong(at + Envelope.SEQUENCE_OFFSET),
-          frame);
+          buf, at + Envelope.HEADER_BYTES, length);
       decodeNanos.record(t1 - t0);
       pathNanos.record(t1 - buf.getLong(at + Envelope.WALL_NANOS_OFFSET));
     }

@@ -1,11 +1,12 @@
 package io.v2xsim.vehicle.transport;
 
-import io.v2xsim.wire.v1.PerceptionFrame;
+import io.netty.buffer.ByteBuf;
 
 /**
  * A binary min-heap of buffered frames ordered by (delivery time, receiver, sender, sequence): a total order,
- * so the delivery order never depends on arrival order. Entries are pooled; O(log n) add and poll, no
- * allocation once the heap and pool have grown to the run's peak. Not thread-safe.
+ * so the delivery order never depends on arrival order. Each entry keeps the frame's encoded payload in its own
+ * byte array, which stays with the entry when it is recycled. Entries are pooled; O(log n) add and poll, no
+ * allocation once the heap, the pool and the payload arrays have grown to the run's peak. Not thread-safe.
  */
 final class PendingHeap {
   static final class Entry {
@@ -13,7 +14,9 @@ final class PendingHeap {
     int senderId;
     long deliveryTimeUs;
     long sequence;
-    PerceptionFrame frame;
+    /** The encoded frame: {@code payload[0, payloadLength)}. */
+    byte[] payload = new byte[0];
+    int payloadLength;
   }
 
   private Entry[] heap = new Entry[256];
@@ -29,14 +32,19 @@ final class PendingHeap {
     return heap[0];
   }
 
-  void add(int receiverId, int senderId, long deliveryTimeUs, long sequence, PerceptionFrame frame) {
+  /** Buffers a frame whose payload is {@code buf[at, at + length)} (copied). */
+  void add(int receiverId, int senderId, long deliveryTimeUs, long sequence, ByteBuf buf, int at, int length) {
     Entry e = pooled > 0 ? pool[--pooled] : new Entry();
     pool[pooled] = null;
     e.receiverId = receiverId;
     e.senderId = senderId;
     e.deliveryTimeUs = deliveryTimeUs;
     e.sequence = sequence;
-    e.frame = frame;
+    if (e.payload.length < length) {
+      e.payload = new byte[Math.max(length, 2 * e.payload.length)];
+    }
+    buf.getBytes(at, e.payload, 0, length);
+    e.payloadLength = length;
     if (size == heap.length) {
       heap = java.util.Arrays.copyOf(heap, size * 2);
     }
@@ -78,7 +86,7 @@ final class PendingHeap {
   }
 
   void recycle(Entry e) {
-    e.frame = null;
+    e.payloadLength = 0;
     if (pooled == pool.length) {
       pool = java.util.Arrays.copyOf(pool, pooled * 2);
     }
