@@ -39,15 +39,11 @@ public final class FrameReader {
 
   private boolean frame(FrameView v) {
     while (pos < end) {
-      if (!varint()) {
+      if (!tag()) {
         return false;
       }
-      long tag = value;
-      int field = field(tag);
-      int wire = (int) tag & 7;
-      if (field <= 0) {
-        return false;
-      }
+      int field = tagField;
+      int wire = tagWire;
       switch (field) {
         case 1, 2, 3, 4 -> {
           if (wire != 2 || !length()) {
@@ -79,15 +75,11 @@ public final class FrameReader {
 
   private boolean header(FrameView v) {
     while (pos < end) {
-      if (!varint()) {
+      if (!tag()) {
         return false;
       }
-      long tag = value;
-      int field = field(tag);
-      int wire = (int) tag & 7;
-      if (field <= 0) {
-        return false;
-      }
+      int field = tagField;
+      int wire = tagWire;
       if (field >= 1 && field <= 4) {
         if (wire != 0 || !varint()) {
           return false;
@@ -105,17 +97,27 @@ public final class FrameReader {
     return true;
   }
 
+  /** Field number and wire type of the last tag read by {@link #tag}. */
+  private int tagField;
+  private int tagWire;
+
+  /** Reads the next field tag; false if it is truncated or names no valid field. */
+  private boolean tag() {
+    if (!varint()) {
+      return false;
+    }
+    tagField = field(value);
+    tagWire = (int) value & 7;
+    return tagField > 0;
+  }
+
   private boolean coverage(FrameView v, int i) {
     while (pos < end) {
-      if (!varint()) {
+      if (!tag()) {
         return false;
       }
-      long tag = value;
-      int field = field(tag);
-      int wire = (int) tag & 7;
-      if (field <= 0) {
-        return false;
-      }
+      int field = tagField;
+      int wire = tagWire;
       if (field == 1 || field == 2) {
         if (wire != 0 || !varint()) {
           return false;
@@ -146,15 +148,11 @@ public final class FrameReader {
 
   private boolean object(FrameView v, int i) {
     while (pos < end) {
-      if (!varint()) {
+      if (!tag()) {
         return false;
       }
-      long tag = value;
-      int field = field(tag);
-      int wire = (int) tag & 7;
-      if (field <= 0) {
-        return false;
-      }
+      int field = tagField;
+      int wire = tagWire;
       switch (field) {
         case 1, 2, 13, 14 -> {
           if (wire != 0 || !varint()) {
@@ -255,15 +253,11 @@ public final class FrameReader {
   private boolean spat(FrameView v) {
     v.hasSpat = true;
     while (pos < end) {
-      if (!varint()) {
+      if (!tag()) {
         return false;
       }
-      long tag = value;
-      int field = field(tag);
-      int wire = (int) tag & 7;
-      if (field <= 0) {
-        return false;
-      }
+      int field = tagField;
+      int wire = tagWire;
       if (field == 1) {
         if (wire != 2 || !length()) {
           return false;
@@ -290,15 +284,11 @@ public final class FrameReader {
 
   private boolean movement(FrameView v, int m) {
     while (pos < end) {
-      if (!varint()) {
+      if (!tag()) {
         return false;
       }
-      long tag = value;
-      int field = field(tag);
-      int wire = (int) tag & 7;
-      if (field <= 0) {
-        return false;
-      }
+      int field = tagField;
+      int wire = tagWire;
       if (field == 1 || field == 2) {
         if (wire != 2 || !length()) {
           return false;
@@ -357,15 +347,11 @@ public final class FrameReader {
           return false;
         }
         while (pos < end) {
-          if (!varint()) {
+          if (!tag()) {
             return false;
           }
-          long tag = value;
-          int f = field(tag);
-          int w = (int) tag & 7;
-          if (f <= 0) {
-            return false;
-          }
+          int f = tagField;
+          int w = tagWire;
           if (w == 4) {
             return f == field;
           }
