@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs traffic scenarios with roadside and vehicle perception, and reports what they measured.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, ListCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal or I/O error", "2:invalid scenario or usage"})
@@ -42,7 +42,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run, validate, list or bench");
+    throw new ParameterException(spec.commandLine(), "Missing command: run, compare, validate, list or bench");
   }
 
   public static void main(String[] args) {

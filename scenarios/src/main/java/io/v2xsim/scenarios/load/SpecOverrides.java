@@ -11,15 +11,29 @@ import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
  * @param seed first seed, or null to keep the file's
  * @param duration simulated seconds per run, or null to keep the file's
  * @param transport inprocess or udp, or null to keep the file's
+ * @param strategy signal controller for every signalized junction (see {@link SignalStrategy}), or null to
+ *     keep the file's
  */
-public record SpecOverrides(Integer seeds, Long seed, Double duration, String transport) {
-  public static final SpecOverrides NONE = new SpecOverrides(null, null, null, null);
+public record SpecOverrides(Integer seeds, Long seed, Double duration, String transport, String strategy) {
+  public static final SpecOverrides NONE = new SpecOverrides(null, null, null, null, null);
 
   public SpecOverrides(Integer seeds, Long seed, Double duration) {
-    this(seeds, seed, duration, null);
+    this(seeds, seed, duration, null, null);
+  }
+
+  public SpecOverrides(Integer seeds, Long seed, Double duration, String transport) {
+    this(seeds, seed, duration, transport, null);
+  }
+
+  /** The same overrides with every signalized junction run by {@code name}. */
+  public SpecOverrides withStrategy(String name) {
+    return new SpecOverrides(seeds, seed, duration, transport, name);
   }
 
   public ScenarioSpec applyTo(ScenarioSpec spec) {
+    if (strategy != null) {
+      spec = SignalStrategy.apply(spec, strategy);
+    }
     if (seeds == null && seed == null && duration == null && transport == null) {
       return spec;
     }

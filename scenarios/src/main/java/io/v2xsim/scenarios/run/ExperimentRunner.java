@@ -81,22 +81,44 @@ public final class ExperimentRunner {
    */
   public List<ArmResults> run(CompiledScenario scenario, List<Arm> arms, List<Long> seeds, ArmRunner runner,
       BiFunction<Arm, Long, RunListener> listeners, ProgressMeter progress) throws InterruptedException {
-    int runs = arms.size() * seeds.size();
+    List<Variant> variants = new ArrayList<>();
+    for (Arm arm : arms) {
+      variants.add(new Variant(scenario, arm));
+    }
+    return runVariants(variants, seeds, runner, listeners, progress);
+  }
+
+  /**
+   * One compiled scenario and the arm to run it in: what {@code compare} varies (the same scenario compiled
+   * with each signal strategy) and what arms vary (the same scenario in each arm).
+   */
+  public record Variant(CompiledScenario scenario, Arm arm) {}
+
+  /**
+   * Every seed in every variant, with common random numbers across variants.
+   *
+   * @param progress sized for {@code variants.size() * seeds.size()} runs, run {@code v * seeds.size() + s}
+   *     being variant v and seed s; may be null
+   * @return per variant in the order of {@code variants}, one result per seed in the order of {@code seeds}
+   */
+  public List<ArmResults> runVariants(List<Variant> variants, List<Long> seeds, ArmRunner runner,
+      BiFunction<Arm, Long, RunListener> listeners, ProgressMeter progress) throws InterruptedException {
+    int runs = variants.size() * seeds.size();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runs)), new RunThreads());
     try {
       CompletionService<Indexed> done = new ExecutorCompletionService<>(pool);
       List<Future<Indexed>> futures = new ArrayList<>();
-      // Seed-major submission: with fewer threads than runs, the arms of a seed finish close together.
+      // Seed-major submission: with fewer threads than runs, the variants of a seed finish close together.
       for (int s = 0; s < seeds.size(); s++) {
-        for (int a = 0; a < arms.size(); a++) {
-          int index = a * seeds.size() + s;
-          Arm arm = arms.get(a);
+        for (int v = 0; v < variants.size(); v++) {
+          int index = v * seeds.size() + s;
+          Variant variant = variants.get(v);
           long seed = seeds.get(s);
           futures.add(done.submit(() -> {
-            RunListener listener = new Forwarding(listeners.apply(arm, seed), progress, index);
-            RunResult result = runner.run(scenario, arm, seed, listener);
+            RunListener listener = new Forwarding(listeners.apply(variant.arm(), seed), progress, index);
+            RunResult result = runner.run(variant.scenario(), variant.arm(), seed, listener);
             if (progress != null) {
-              progress.update(index, scenario.duration());
+              progress.update(index, variant.scenario().duration());
             }
             return new Indexed(index, result);
           }));
@@ -114,9 +136,9 @@ public final class ExperimentRunner {
         results[next.index] = next.result;
       }
       List<ArmResults> out = new ArrayList<>();
-      for (int a = 0; a < arms.size(); a++) {
-        out.add(new ArmResults(arms.get(a),
-            Arrays.asList(results).subList(a * seeds.size(), (a + 1) * seeds.size())));
+      for (int v = 0; v < variants.size(); v++) {
+        out.add(new ArmResults(variants.get(v).arm(),
+            Arrays.asList(results).subList(v * seeds.size(), (v + 1) * seeds.size())));
       }
       return out;
     } finally {

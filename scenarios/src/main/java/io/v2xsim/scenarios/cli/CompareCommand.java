@@ -1,0 +1,174 @@
+package io.v2xsim.scenarios.cli;
+
+import io.v2xsim.core.experiment.Arm;
+import io.v2xsim.core.metrics.RunResult;
+import io.v2xsim.core.spec.CompiledScenario;
+import io.v2xsim.core.engine.RunListener;
+import io.v2xsim.scenarios.load.ScenarioDocument;
+import io.v2xsim.scenarios.load.ScenarioLoader;
+import io.v2xsim.scenarios.load.SpecOverrides;
+import io.v2xsim.scenarios.report.ArmsSummary;
+import io.v2xsim.scenarios.report.CompareTable;
+import io.v2xsim.scenarios.report.PendingFile;
+import io.v2xsim.scenarios.report.ReportWriter;
+import io.v2xsim.scenarios.report.RunInfo;
+import io.v2xsim.scenarios.report.Summarizer;
+import io.v2xsim.scenarios.run.ArmResults;
+import io.v2xsim.scenarios.run.ExperimentRunner;
+import io.v2xsim.scenarios.run.ProgressMeter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Run one scenario under several signal strategies, every strategy on the same seeds, and compare them.",
+        "Prints travel time, delay, stops, queues, throughput (and emergency response and red-light conflicts",
+        "where the scenario has them) per strategy with 95% intervals, and each strategy's paired difference from",
+        "the first with a Wilcoxon signed-rank test. Writes summary.json, compare.csv, comparison.csv (every",
+        "metric), arms.csv, trips.csv and run-info.json."})
+final class CompareCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO",
+      description = "A scenario file, or the name of one in the catalog (see 'v2xsim list').")
+  String scenario;
+
+  @Option(names = "--strategies", paramLabel = "S1,S2,...", split = ",", required = true,
+      description = "Signal strategies to compare, the first being the baseline: fixed (the scenario's own "
+          + "plans), webster, actuated, max-pressure, sotl, v2x-max-pressure.")
+  List<String> strategies;
+
+  @Option(names = "--arm", paramLabel = "NAME",
+      description = "Which arm of the scenario to run (default: its first).")
+  String armName;
+
+  @Option(names = "--seeds", paramLabel = "N", description = "Number of seeds, replacing experiment.seeds.")
+  Integer seeds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "First seed, replacing experiment.seed.")
+  Long seed;
+
+  @Option(names = "--duration", paramLabel = "S", description = "Simulated seconds per run.")
+  Double duration;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Directory for the result files (default: results/<scenario>-compare/<yyyyMMdd-HHmmss>).")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Runs at once (default: number of cores, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Override
+  public Integer call() throws Exception {
+    checkOptions();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    ScenarioLoader loader = new ScenarioLoader();
+    ScenarioDocument document = loader.read(Catalog.resolveScenario(scenario));
+    SpecOverrides overrides = new SpecOverrides(seeds, seed, duration, null);
+
+    List<ExperimentRunner.Variant> variants = new ArrayList<>();
+    CompiledScenario first = null;
+    for (String strategy : strategies) {
+      CompiledScenario compiled = loader.compile(document, overrides.withStrategy(strategy));
+      first = first == null ? compiled : first;
+      variants.add(new ExperimentRunner.Variant(compiled, renamed(pickArm(compiled), strategy)));
+    }
+    List<Long> seedList = ExperimentRunner.seedsOf(first);
+    ReportWriter report = new ReportWriter(out != null ? out
+        : RunCommand.defaultOutputDir(first.name() + "-compare"));
+
+    int runs = variants.size() * seedList.size();
+    Instant started = Instant.now();
+    long startNanos = System.nanoTime();
+    List<ArmResults> results;
+    io.v2xsim.scenarios.coop.WallClock.reset();
+    try (ProgressMeter progress = new ProgressMeter(stderr, main.terminal, runs, first.duration(),
+        System::nanoTime).start()) {
+      results = new ExperimentRunner(threads).runVariants(variants, seedList, RunCommand.RUNNER,
+          (arm, s) -> RunListener.NONE, progress);
+    }
+    double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+
+    List<List<RunResult>> perStrategy = new ArrayList<>();
+    List<RunResult> all = new ArrayList<>();
+    for (ArmResults r : results) {
+      perStrategy.add(r.results());
+      all.addAll(r.results());
+    }
+    ArmsSummary summary = Summarizer.summarizeArms(first.name(), first.description(), first.duration(),
+        first.dt(), first.warmup(), strategies, perStrategy);
+    double simulated = all.stream().mapToDouble(RunResult::simulatedSeconds).sum();
+    RunInfo info = new RunInfo(first.name(), document.displayName(), seedList, Math.min(threads, runs), started,
+        wallSeconds, simulated, Summarizer.vehicleUpdates(first, all), VersionProvider.version(),
+        spec.commandLine().getParseResult().originalArgs());
+    report.write(summary, perStrategy, info);
+    try (PendingFile file = PendingFile.create(report.dir().resolve("compare.csv"))) {
+      CompareTable.writeCsv(file.writer(), summary);
+      file.commit();
+    }
+
+    stdout.print(CompareTable.render(summary));
+    stdout.println();
+    stdout.println("Results in " + report.dir());
+    stdout.flush();
+    return 0;
+  }
+
+  private Arm pickArm(CompiledScenario compiled) {
+    List<Arm> arms = ExperimentRunner.armsOf(compiled);
+    if (armName == null) {
+      return arms.get(0);
+    }
+    for (Arm a : arms) {
+      if (a.name().equals(armName)) {
+        return a;
+      }
+    }
+    throw new ParameterException(spec.commandLine(), "--arm " + armName + ": the scenario's arms are "
+        + arms.stream().map(Arm::name).toList());
+  }
+
+  /** The arm under the strategy's name, so that every file labels runs by strategy. */
+  private static Arm renamed(Arm arm, String strategy) {
+    return new Arm(strategy, arm.onboardSuite(), arm.onboard(), arm.useRsu(), arm.rsuEnabled(), arm.channel());
+  }
+
+  private void checkOptions() {
+    if (strategies.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--strategies needs at least one strategy");
+    }
+    if (new LinkedHashSet<>(strategies).size() != strategies.size()) {
+      throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice: " + strategies);
+    }
+    if (seeds != null && seeds < 1) {
+      throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
+    }
+    if (duration != null && !(duration > 0 && Double.isFinite(duration))) {
+      throw new ParameterException(spec.commandLine(), "--duration must be a positive number of seconds, got "
+          + duration);
+    }
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+    }
+  }
+}
