@@ -167,6 +167,8 @@ final class Measurements {
     int blocked = 0;
     int unfinished = 0;
     int arrivalsAfterWarmup = 0;
+    int emergencyTrips = 0;
+    double sumEmergency = 0;
     for (Departure d : departures) {
       int i = d.index();
       if (!Double.isNaN(arrivalTime[i]) && arrivalTime[i] > warmup) {
@@ -183,6 +185,10 @@ final class Measurements {
       trips.add(new TripRecord(d.id(), d.type().name(), d.route().get(0).id(), d.route().get(d.route().size() - 1).id(),
           d.time(), depart, arrival, distance[i], tt, ff, tt - ff, stops[i], waiting[i]));
       sumCityFlow += (Double.isNaN(arrival) ? end : arrival) - d.time();
+      if (d.type().vehicleClass() == io.v2xsim.core.traffic.VehicleClass.EMERGENCY) {
+        emergencyTrips++;
+        sumEmergency += (Double.isNaN(arrival) ? end : arrival) - d.time();
+      }
       if (!Double.isNaN(depart)) {
         inserted++;
         sumDelay += depart - d.time();
@@ -223,6 +229,12 @@ final class Measurements {
     m.add(new MetricValue("avgTravelTimeCityFlow", "s",
         "mean over all vehicles due of (arrival, or end of run if unfinished) minus scheduled departure,"
             + " as CityFlow's average travel time", counted == 0 ? Double.NaN : sumCityFlow / counted));
+    if (emergencyTrips > 0) {
+      // From the call (scheduled departure) to arrival: an emergency vehicle held at the entry is late too.
+      m.add(new MetricValue("emergencyTravelTime", "s",
+          "mean over emergency vehicles due of (arrival, or end of run if unfinished) minus scheduled departure",
+          sumEmergency / emergencyTrips));
+    }
     m.add(new MetricValue("avgTimeLoss", "s", "mean travel time minus free-flow time over completed trips",
         completed == 0 ? Double.NaN : sumLoss / completed));
     m.add(new MetricValue("avgWaitingTime", "s", "mean seconds below 0.1 m/s over completed trips",
