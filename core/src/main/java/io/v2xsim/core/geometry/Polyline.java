@@ -95,6 +95,32 @@ public final class Polyline {
     out[2] = segHeading[i];
   }
 
+  /**
+   * Projects a point onto the line: writes into {@code out[0]} the arc length of the nearest point (segments
+   * clamped to their ends) and into {@code out[1]} the signed offset, positive to the right of the direction of
+   * travel. Linear in the number of points; allocation-free.
+   */
+  public void project(double x, double y, double[] out) {
+    double bestD2 = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < xs.length - 1; i++) {
+      double dx = xs[i + 1] - xs[i];
+      double dy = ys[i + 1] - ys[i];
+      double len2 = dx * dx + dy * dy;
+      double f = len2 > 0 ? ((x - xs[i]) * dx + (y - ys[i]) * dy) / len2 : 0;
+      f = Math.min(1, Math.max(0, f));
+      double px = xs[i] + f * dx;
+      double py = ys[i] + f * dy;
+      double d2 = (x - px) * (x - px) + (y - py) * (y - py);
+      if (d2 < bestD2) {
+        bestD2 = d2;
+        out[0] = cum[i] + f * (cum[i + 1] - cum[i]);
+        // Cross product sign: right of travel is negative z of (segment x offset).
+        double cross = dx * (y - ys[i]) - dy * (x - xs[i]);
+        out[1] = cross > 0 ? -Math.sqrt(d2) : Math.sqrt(d2);
+      }
+    }
+  }
+
   /** Heading in radians, CCW from +x, of the segment holding {@code s}. */
   public double headingAt(double s) {
     return segHeading[segmentAt(s)];
