@@ -1,33 +1,32 @@
 package io.v2xsim.core.network;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
-import org.jgrapht.alg.shortestpath.ContractionHierarchyBidirectionalDijkstra;
-import org.jgrapht.alg.shortestpath.ContractionHierarchyPrecomputation;
+import org.jgrapht.alg.interfaces.ShortestPathAlgorithm;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 
 /**
  * Fastest routes at free-flow speed, on the edge-based graph whose vertices are roads and whose edges are the
- * turns a junction allows, so turn restrictions are respected. Queries use JGraphT's contraction hierarchies
- * (bidirectional Dijkstra on the contracted graph), built lazily on first use.
+ * turns a junction allows, so turn restrictions are respected. Each origin road gets one shortest-path tree
+ * (JGraphT's Dijkstra to every road), built on first use and kept: demand leaves from the few boundary roads,
+ * so a handful of trees answer every trip, and a tree costs milliseconds even on a 1,000-junction grid. (A
+ * contraction hierarchy answered single queries faster, but JGraphT's precomputation took minutes on a
+ * 32 x 32 grid's turn graph.)
  *
- * <p>Determinism: equal-cost alternatives are common on grids, and which one a contraction hierarchy returns
- * depends on its contraction order. Each road's cost therefore carries a tiny deterministic perturbation (a
- * thousandth, from the road index; JGraphT compares path weights with a tolerance,
- * so a finer one would not decide) that makes shortest paths unique, and the hierarchy is built on one thread
- * with a fixed random seed. Routes are cached per (origin, destination).
+ * <p>Determinism: equal-cost alternatives are common on grids, and which one a search returns depends on its
+ * visiting order. Each road's cost therefore carries a tiny deterministic perturbation (a thousandth, from the
+ * road index; JGraphT compares path weights with a tolerance, so a finer one would not decide) that makes
+ * shortest paths unique. Routes are cached per (origin, destination).
  */
 public final class Router {
   private final RoadNetwork network;
   private final ConcurrentHashMap<Long, List<Road>> cache = new ConcurrentHashMap<>();
-  private ContractionHierarchyBidirectionalDijkstra<Road, DefaultWeightedEdge> search;
+  private final ConcurrentHashMap<Road, ShortestPathAlgorithm.SingleSourcePaths<Road, DefaultWeightedEdge>> trees =
+      new ConcurrentHashMap<>();
   private Graph<Road, DefaultWeightedEdge> turnGraph;
 
   Router(RoadNetwork network) {
@@ -45,8 +44,8 @@ public final class Router {
     return base * (1.0 + 1e-3 * frac);
   }
 
-  private synchronized ContractionHierarchyBidirectionalDijkstra<Road, DefaultWeightedEdge> search() {
-    if (search == null) {
+  private synchronized Graph<Road, DefaultWeightedEdge> graph() {
+    if (turnGraph == null) {
       Graph<Road, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
       for (Road r : network.roads()) {
         g.addVertex(r);
@@ -59,28 +58,14 @@ public final class Router {
           }
         }
       }
-      ThreadPoolExecutor oneThread =
-          new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "v2xsim-router-precompute");
-            t.setDaemon(true);
-            return t;
-          });
-      try {
-        var hierarchy = new ContractionHierarchyPrecomputation<>(g, () -> new Random(42), oneThread)
-            .computeContractionHierarchy();
-        search = new ContractionHierarchyBidirectionalDijkstra<>(hierarchy);
-      } finally {
-        oneThread.shutdownNow();
-      }
       turnGraph = g;
     }
-    return search;
+    return turnGraph;
   }
 
   /**
    * The fastest sequence of roads from {@code from} to {@code to}, both included, or null if none exists.
-   * O(1) for a cached pair; otherwise a contraction-hierarchy query, typically far below a millisecond on a
-   * 1,000-junction grid.
+   * O(1) for a cached pair; otherwise a walk down the origin's shortest-path tree.
    */
   public List<Road> route(Road from, Road to) {
     if (from == to) {
@@ -91,11 +76,10 @@ public final class Router {
     if (cached != null) {
       return cached.isEmpty() ? null : cached;
     }
-    List<Road> found;
-    synchronized (this) {
-      GraphPath<Road, DefaultWeightedEdge> path = search().getPath(from, to);
-      found = path == null ? List.of() : List.copyOf(path.getVertexList());
-    }
+    Graph<Road, DefaultWeightedEdge> g = graph();
+    var tree = trees.computeIfAbsent(from, origin -> new DijkstraShortestPath<>(g).getPaths(origin));
+    GraphPath<Road, DefaultWeightedEdge> path = tree.getPath(to);
+    List<Road> found = path == null ? List.of() : List.copyOf(path.getVertexList());
     cache.putIfAbsent(key, found);
     return found.isEmpty() ? null : found;
   }
@@ -121,7 +105,6 @@ public final class Router {
   }
 
   Graph<Road, DefaultWeightedEdge> turnGraph() {
-    search();
-    return turnGraph;
+    return graph();
   }
 }

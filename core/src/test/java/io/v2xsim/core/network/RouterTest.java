@@ -24,10 +24,11 @@ class RouterTest {
   }
 
   @Test
-  void contractionHierarchyAgreesWithDijkstraOnEveryBoundaryPair() {
+  void shortestPathTreesAgreeWithPointToPointDijkstraOnEveryBoundaryPair() {
     RoadNetwork net = grid(5, 5);
     Router router = net.router();
     DijkstraShortestPath<Road, DefaultWeightedEdge> dijkstra = new DijkstraShortestPath<>(router.turnGraph());
+    var bidirectional = new org.jgrapht.alg.shortestpath.BidirectionalDijkstraShortestPath<>(router.turnGraph());
     int pairs = 0;
     for (Road from : net.entryRoads()) {
       for (Road to : net.exitRoads()) {
@@ -43,6 +44,7 @@ class RouterTest {
         }
         assertEquals(ref.getWeight(), w, 1e-9, "route cost " + from + " -> " + to);
         assertEquals(ref.getVertexList(), route, "route " + from + " -> " + to);
+        assertEquals(bidirectional.getPath(from, to).getVertexList(), route, "bidirectional " + from + " -> " + to);
         assertTrue(router.isDrivable(route));
         pairs++;
       }
