@@ -195,12 +195,14 @@ public final class Detectors implements DetectorReadings {
     return failMode[detector];
   }
 
-  /** Starts a tick's observations. */
+  /**
+   * Starts the observation of vehicles as they stand at the end of a tick. Entries reported by
+   * {@link #passedEnd} during the tick's move, before this call, are kept.
+   */
   public void beginTick() {
     Arrays.fill(rawOccupied, false);
     Arrays.fill(rawVehicles, 0);
     Arrays.fill(rawHalting, 0);
-    Arrays.fill(rawEntered, 0);
   }
 
   /**
@@ -264,6 +266,7 @@ public final class Detectors implements DetectorReadings {
         occupiedSeconds[d] += dt;
         lastOn[d] = time;
       }
+      rawEntered[d] = 0;
     }
   }
 
