@@ -50,7 +50,9 @@ class PriorityTest {
       return now >= FROM && now < UNTIL + 1;
     });
     assertEquals(List.of(), t.violations);
-    assertTrue(firstGreen[0] - FROM <= 10 + 3 + 2 + 1e-6,
+    // worst case: the request arrives at the start of a change to a phase without the movement, which then
+    // gets its min green before changing again
+    assertTrue(firstGreen[0] - FROM <= 3 + 2 + 10 + 3 + 2 + 1e-6,
         controller + ": green " + (firstGreen[0] - FROM) + " s after the request");
     assertTrue(t.greens.stream().anyMatch(g -> g.start() > UNTIL && g.phase() != phaseOf(s, sn)),
         controller + ": the other approach is served again after the request cleared");
