@@ -22,6 +22,7 @@ final class WebsterController extends PhasedController {
   private final int[][] phaseDets;
   private final long[] countAtWindowStart;
   private final double[] planned;
+  private final double[] ratio;
   private final double lost;
   private double windowStart;
   private int plans;
@@ -33,6 +34,7 @@ final class WebsterController extends PhasedController {
     this.phaseDets = PhaseLanes.detectors(j, green, det, DetectorKind.ADVANCE, DetectorKind.STOP_BAR);
     this.countAtWindowStart = new long[countDetectors()];
     this.planned = new double[n];
+    this.ratio = new double[n];
     double l = 0;
     for (int i = 0; i < n; i++) {
       planned[i] = clamp(plan.phases().get(i).green(), minGreen[i], maxGreen[i]);
@@ -71,7 +73,7 @@ final class WebsterController extends PhasedController {
   private void replan(double time) {
     double window = time - windowStart;
     double s = cfg.saturationFlow() / 3600.0;
-    double[] y = new double[n]; // once per re-plan, minutes apart: not the per-tick path
+    double[] y = ratio;
     double total = 0;
     for (int p = 0; p < n; p++) {
       double q = 0;
