@@ -9,8 +9,11 @@ import io.v2xsim.core.network.Link;
 import io.v2xsim.core.network.Road;
 import io.v2xsim.core.network.RoadNetwork;
 import io.v2xsim.core.random.RandomStream;
-import io.v2xsim.core.signal.FixedTimeController;
+import io.v2xsim.core.detect.Detectors;
+import io.v2xsim.core.signal.DetectorQueues;
 import io.v2xsim.core.signal.SignalController;
+import io.v2xsim.core.signal.SignalControllers;
+import io.v2xsim.core.signal.SignalInputs;
 import io.v2xsim.core.signal.SignalPlan;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,6 +48,8 @@ public final class Engine {
   private long truthTick = -1;
   private final EgoState egoState = new EgoState();
   private ControllerFactory controllerFactory;
+  private final Detectors detectors;
+  private final SignalInputs signalInputs;
 
   Vehicle[] active = new Vehicle[64];
   int activeCount;
@@ -67,8 +72,17 @@ public final class Engine {
     for (Junction j : network.junctions()) {
       signalStates[j.index()] = new byte[j.movements().size()];
     }
-    for (SignalPlan p : model.signalPlans()) {
-      controllers[p.junction()] = new FixedTimeController(p);
+    if (model.detectors() != null) {
+      detectors = new Detectors(network, model.detectors(), seed);
+      signalInputs = new SignalInputs(detectors, new DetectorQueues(network, detectors));
+    } else {
+      detectors = null;
+      signalInputs = new SignalInputs(null, null);
+    }
+    for (int i = 0; i < model.signalPlans().size(); i++) {
+      SignalPlan p = model.signalPlans().get(i);
+      controllers[p.junction()] = SignalControllers.create(p, model.signalControl().get(i),
+          network.junctions().get(p.junction()), signalInputs);
     }
     departures = model.demand().departures(network, RandomStream.derive(seed, "demand"), model.duration());
     driverRng = RandomStream.derive(seed, "drivers");
@@ -187,6 +201,19 @@ public final class Engine {
     stages.get(stage).add(work);
   }
 
+  /** Detector readings of this run, or null when the scenario has no detectors. */
+  public Detectors detectors() {
+    return detectors;
+  }
+
+  /**
+   * What this run's controllers read: detectors, queues, priority requests. Replace queues or priority
+   * requests here (e.g. with V2X-informed sources) before or during the run.
+   */
+  public SignalInputs signalInputs() {
+    return signalInputs;
+  }
+
   /** Replaces the controller of a signalized junction (strategies other than fixed time). */
   public void setController(Junction junction, SignalController controller) {
     controllers[junction.index()] = controller;
@@ -272,6 +299,9 @@ public final class Engine {
     for (int i = 0; i < activeCount; i++) {
       updatePose(active[i]);
     }
+    if (detectors != null) {
+      sense(time + dt);
+    }
     measurements.afterMove(time + dt);
     collisions.detect(time + dt);
     if (measureSafety && safety.isDue(time)) {
@@ -279,6 +309,33 @@ public final class Engine {
     }
     runStage(TickStage.Stage.MEASUREMENT);
     tick++;
+  }
+
+  /** Feeds detectors the vehicles on the lanes that carry them, as they stand at the end of the tick. */
+  private void sense(double endTime) {
+    detectors.beginTick();
+    int[] lanes = detectors.lanes();
+    for (int k = 0; k < lanes.length; k++) {
+      int li = lanes[k];
+      LinkOccupancy o = occupancy[li];
+      for (int i = 0; i < o.count; i++) {
+        Vehicle v = o.vehicles[i];
+        detectors.observe(li, v.pos, v.length, v.speed, v.detLink == li ? v.detPos : Double.NaN);
+      }
+    }
+    detectors.endTick(endTime, dt);
+    for (int i = 0; i < activeCount; i++) {
+      Vehicle v = active[i];
+      v.detLink = v.link.index();
+      v.detPos = v.pos;
+    }
+  }
+
+  /** A vehicle leaves lane {@code li} over its end: loops it jumped over within the step still count it. */
+  private void leftLane(Vehicle v, int li) {
+    if (detectors != null && v.detLink == li) {
+      detectors.passedEnd(li, v.detPos);
+    }
   }
 
   private void runStage(TickStage.Stage s) {
@@ -313,6 +370,7 @@ public final class Engine {
         Link next = v.nextLink();
         if (next == null) {
           if (v.onLastRoad()) {
+            leftLane(v, li);
             o.remove(v);
             arrive(v);
             continue;
@@ -323,6 +381,7 @@ public final class Engine {
           break;
         }
         double over = v.pos - v.link.length();
+        leftLane(v, li);
         o.remove(v);
         if (next instanceof Connector c) {
           measurements.enteredConnector(v, c, signalStates[c.junction().index()][c.movement()]);

@@ -33,6 +33,8 @@ final class Vehicle extends Body {
   long lastHardBrakingTick = Long.MIN_VALUE / 2;
   long stuckSinceTick = -1;    // in a lane that does not lead on along the route
   int wantsLane = -1;          // link index of the lane it must move into but has found no gap in yet
+  int detLink = -1;            // link and front position at the last detector update
+  double detPos;
 
   VehicleController controller;
 
@@ -68,6 +70,8 @@ final class Vehicle extends Body {
     this.lastHardBrakingTick = Long.MIN_VALUE / 2;
     this.stuckSinceTick = -1;
     this.wantsLane = -1;
+    this.detLink = -1;
+    this.detPos = 0;
   }
 
   @Override

@@ -46,7 +46,8 @@ public final class FixedTimeController implements SignalController {
   @Override
   public double secondsToNextChange(double time) {
     double t = cycleTime(time);
-    for (Phase p : phases) {
+    for (int i = 0; i < phases.size(); i++) { // indexed: no iterator on the per-tick path
+      Phase p = phases.get(i);
       if (t < p.green()) {
         return p.green() - t;
       }
@@ -62,4 +63,25 @@ public final class FixedTimeController implements SignalController {
     }
     return 0;
   }
+
+  /** Where the cycle clock stands at {@code time}: phase, interval and seconds into that interval. */
+  Position position(double time) {
+    double t = cycleTime(time);
+    int i = 0;
+    while (i < phases.size() - 1 && t >= phases.get(i).total()) {
+      t -= phases.get(i).total();
+      i++;
+    }
+    Phase p = phases.get(i);
+    if (t < p.green()) {
+      return new Position(i, PhasedController.Interval.GREEN, t);
+    }
+    t -= p.green();
+    if (t < p.yellow()) {
+      return new Position(i, PhasedController.Interval.YELLOW, t);
+    }
+    return new Position(i, PhasedController.Interval.ALL_RED, t - p.yellow());
+  }
+
+  record Position(int phase, PhasedController.Interval interval, double elapsed) {}
 }

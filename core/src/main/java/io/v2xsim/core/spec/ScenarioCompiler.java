@@ -72,9 +72,14 @@ public final class ScenarioCompiler {
     Map<String, VehicleType> types = vehicleTypes(spec.vehicleTypes());
     RoadNetwork network = network(spec.network());
     List<SignalPlan> plans = List.of();
+    List<io.v2xsim.core.signal.ControllerConfig> control = List.of();
+    io.v2xsim.core.detect.DetectorLayout detectors = null;
     DemandModel demand = null;
     if (network != null) {
-      plans = new SignalPlans(network, check).plans(spec.signals());
+      SignalPlans.Setup signals = new SignalPlans(network, check).setup(spec.signals());
+      plans = signals.plans();
+      control = signals.control();
+      detectors = signals.detectors();
       demand = demand(spec.demand(), network, types, duration);
     }
     CooperationCompiler coop = new CooperationCompiler(check);
@@ -97,7 +102,7 @@ public final class ScenarioCompiler {
       throw new ScenarioException(problems);
     }
     TrafficModel model = new TrafficModel(network, types, demand, plans, duration, dt, warmup, trajInterval, scene,
-        scripted, crossings);
+        scripted, crossings, control, detectors);
     return new CompiledScenario(name, spec.description() == null ? "" : spec.description().strip(), duration, dt,
         seeds, seed, warmup, trajectories, trajInterval, model, cooperation);
   }

@@ -130,22 +130,66 @@ public record ScenarioSpec(
   public record RandomDemandSpec(Double rate, Double begin, Double end, String type) {}
 
   /**
-   * Signal plans. {@code defaults} applies to every signalized junction without its own entry in
-   * {@code junctions} (keyed by node id).
+   * Signal plans and control. {@code defaults} applies to every signalized junction without its own entry in
+   * {@code junctions} (keyed by node id); {@code detectors} places the loops and lane-area detectors that
+   * adaptive controllers read.
    */
-  public record SignalsSpec(SignalDefaultsSpec defaults, Map<String, JunctionSignalSpec> junctions) {}
+  public record SignalsSpec(SignalDefaultsSpec defaults, Map<String, JunctionSignalSpec> junctions,
+      DetectorsSpec detectors) {
+    public SignalsSpec(SignalDefaultsSpec defaults, Map<String, JunctionSignalSpec> junctions) {
+      this(defaults, junctions, null);
+    }
+  }
 
   /**
    * How a plan is generated for a signalized junction from its geometry: opposite approaches share a phase;
    * {@code leftTurns} is permissive (left turns yield inside the through phase) or protected (a phase of
    * their own). {@code offsetStep} adds that many seconds of offset per junction along the x axis
-   * (a green wave); durations in seconds.
+   * (a green wave); durations in seconds. {@code controller} is fixed-time (alias fixed), webster, actuated,
+   * max-pressure or sotl; adaptive ones keep every green within [{@code minGreen}, {@code maxGreen}].
    */
   public record SignalDefaultsSpec(
-      String controller, Double green, Double yellow, Double allRed, String leftTurns, Double offsetStep) {}
+      String controller, Double green, Double yellow, Double allRed, String leftTurns, Double offsetStep,
+      Double minGreen, Double maxGreen, ControllerParamsSpec parameters) {
+    public SignalDefaultsSpec(String controller, Double green, Double yellow, Double allRed, String leftTurns,
+        Double offsetStep) {
+      this(controller, green, yellow, allRed, leftTurns, offsetStep, null, null, null);
+    }
+  }
 
-  /** An explicit plan for one junction. */
-  public record JunctionSignalSpec(String controller, Double offset, List<PhaseSpec> phases) {}
+  /** An explicit plan for one junction, and optionally its own controller settings. */
+  public record JunctionSignalSpec(String controller, Double offset, List<PhaseSpec> phases, Double minGreen,
+      Double maxGreen, ControllerParamsSpec parameters) {
+    public JunctionSignalSpec(String controller, Double offset, List<PhaseSpec> phases) {
+      this(controller, offset, phases, null, null, null);
+    }
+  }
+
+  /**
+   * Strategy parameters, seconds unless stated: actuated {@code passage} (gap-out time, default 3);
+   * max-pressure {@code decisionInterval} (default 5); webster {@code replanInterval} (default 900),
+   * {@code minCycle} / {@code maxCycle} (40 / 150) and {@code saturationFlow} (veh/h per lane, 1800); sotl
+   * {@code theta} (vehicle-seconds, 40) and {@code mu} (vehicles, 3).
+   */
+  public record ControllerParamsSpec(Double passage, Double decisionInterval, Double replanInterval, Double minCycle,
+      Double maxCycle, Double saturationFlow, Double theta, Integer mu) {}
+
+  /**
+   * Detectors on every lane entering or leaving a signalized junction, metres: stop-bar loop length (it ends at
+   * the stop line), advance loop distance from the stop line and length, lane-area zones ending at the stop
+   * line ({@code queueLength}, {@code nearLength}) and starting where a lane leaves the junction
+   * ({@code exitLength}); {@code haltingSpeed} m/s; and failures.
+   */
+  public record DetectorsSpec(Double stopBarLength, Double advanceDistance, Double advanceLength, Double queueLength,
+      Double nearLength, Double exitLength, Double haltingSpeed, List<DetectorFailureSpec> failures) {}
+
+  /**
+   * Detectors that fail: {@code mode} stuck-off or stuck-on; those of {@code kind} (stop-bar, advance, queue,
+   * near, exit; default any) on {@code lane} (a lane id such as {@code road_0}; default any), each with
+   * {@code probability} per run (default 1), from {@code start} to {@code end} seconds (default the whole run).
+   */
+  public record DetectorFailureSpec(String mode, String kind, String lane, Double probability, Double start,
+      Double end) {}
 
   /**
    * One phase: the movements it serves, each written {@code fromRoad>toRoad}, protected in

@@ -8,9 +8,18 @@ import io.v2xsim.core.network.Movement;
 import io.v2xsim.core.network.Road;
 import io.v2xsim.core.network.RoadNetwork;
 import io.v2xsim.core.network.Turn;
+import io.v2xsim.core.detect.DetectorFailure;
+import io.v2xsim.core.detect.DetectorKind;
+import io.v2xsim.core.detect.DetectorLayout;
+import io.v2xsim.core.detect.FailureMode;
+import io.v2xsim.core.signal.ControllerConfig;
 import io.v2xsim.core.signal.Phase;
 import io.v2xsim.core.signal.SignalColor;
 import io.v2xsim.core.signal.SignalPlan;
+import io.v2xsim.core.signal.Strategy;
+import io.v2xsim.core.spec.ScenarioSpec.ControllerParamsSpec;
+import io.v2xsim.core.spec.ScenarioSpec.DetectorFailureSpec;
+import io.v2xsim.core.spec.ScenarioSpec.DetectorsSpec;
 import io.v2xsim.core.spec.ScenarioSpec.JunctionSignalSpec;
 import io.v2xsim.core.spec.ScenarioSpec.PhaseSpec;
 import io.v2xsim.core.spec.ScenarioSpec.SignalDefaultsSpec;
@@ -21,8 +30,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Fixed-time plans for every signalized junction: explicit ones from the scenario, generated ones from
- * junction geometry for the rest. Generated plans group approaches that face each other (within 45 degrees)
+ * Plans and controllers for every signalized junction, and the detectors adaptive controllers read. Plans:
+ * explicit ones from the scenario, generated ones from junction geometry for the rest. Generated plans group approaches that face each other (within 45 degrees)
  * into one phase, as two-phase control does at ordinary crossroads.
  */
 final class SignalPlans {
@@ -34,13 +43,15 @@ final class SignalPlans {
     this.check = check;
   }
 
-  List<SignalPlan> plans(SignalsSpec spec) {
+  /** Plans, their controllers and the detector layout. */
+  record Setup(List<SignalPlan> plans, List<ControllerConfig> control, DetectorLayout detectors) {}
+
+  Setup setup(SignalsSpec spec) {
     SignalDefaultsSpec d = spec != null && spec.defaults() != null ? spec.defaults()
         : new SignalDefaultsSpec(null, null, null, null, null, null);
     String dp = "/signals/defaults";
-    if (d.controller() != null && !d.controller().equals("fixed-time")) {
-      check.add(dp + "/controller", "unknown controller '" + d.controller() + "' (expected fixed-time)");
-    }
+    ControllerConfig defaults = control(d.controller(), d.minGreen(), d.maxGreen(), d.parameters(),
+        ControllerConfig.defaults(Strategy.FIXED_TIME), dp);
     double green = check.positive(d.green(), 30.0, dp + "/green", "seconds");
     double yellow = check.range(d.yellow(), 3.0, 0.0, 10.0, dp + "/yellow", "seconds");
     double allRed = check.range(d.allRed(), 2.0, 0.0, 10.0, dp + "/allRed", "seconds");
@@ -71,28 +82,141 @@ final class SignalPlans {
     }
     List<Double> xOrder = new ArrayList<>(xs);
     List<SignalPlan> plans = new ArrayList<>();
+    List<ControllerConfig> control = new ArrayList<>();
     for (Junction j : net.junctions()) {
       if (j.kind() != JunctionKind.SIGNALIZED || j.movements().isEmpty()) {
         continue;
       }
       JunctionSignalSpec js = explicit.get(j.id());
       if (js != null) {
-        SignalPlan p = explicitPlan(j, js, "/signals/junctions/" + Checks.escape(j.id()), yellow, allRed);
+        String jp = "/signals/junctions/" + Checks.escape(j.id());
+        SignalPlan p = explicitPlan(j, js, jp, yellow, allRed);
+        ControllerConfig c = control(js.controller(), js.minGreen(), js.maxGreen(), js.parameters(), defaults, jp);
         if (p != null) {
           plans.add(p);
+          control.add(c);
         }
       } else {
         double offset = offsetStep * xOrder.indexOf(j.x());
         plans.add(generated(j, green, yellow, allRed, protectedLefts, offset));
+        control.add(defaults);
       }
     }
-    return plans;
+    boolean adaptive = control.stream().anyMatch(ControllerConfig::needsDetectors);
+    DetectorsSpec ds = spec == null ? null : spec.detectors();
+    DetectorLayout layout = ds != null || adaptive ? detectors(ds) : null;
+    return new Setup(plans, control, layout);
+  }
+
+  /**
+   * A controller configuration: fields given here override {@code base} (the defaults' configuration for a
+   * junction entry), so a junction can change its strategy and keep the shared timing.
+   */
+  private ControllerConfig control(String controller, Double minGreen, Double maxGreen, ControllerParamsSpec ps,
+      ControllerConfig base, String p) {
+    Strategy st = base.strategy();
+    if (controller != null) {
+      st = Strategy.parse(controller);
+      if (st == null) {
+        check.add(p + "/controller", "unknown controller '" + controller + "' (expected " + Strategy.names() + ")");
+        st = base.strategy();
+      }
+    }
+    double min = check.range(minGreen, base.minGreen(), 1.0, 300.0, p + "/minGreen", "seconds");
+    double max = check.range(maxGreen, base.maxGreen(), 1.0, 600.0, p + "/maxGreen", "seconds");
+    if (max < min && (minGreen != null || maxGreen != null)) {
+      check.add(p + (maxGreen != null ? "/maxGreen" : "/minGreen"), "maxGreen (" + Checks.fmt(max)
+          + " s) must not be shorter than minGreen (" + Checks.fmt(min) + " s)");
+      max = min;
+    }
+    ControllerParamsSpec q = ps != null ? ps : new ControllerParamsSpec(null, null, null, null, null, null, null, null);
+    String pp = p + "/parameters";
+    double passage = check.range(q.passage(), base.passage(), 0.1, 30.0, pp + "/passage", "seconds");
+    double decision = check.range(q.decisionInterval(), base.decisionInterval(), 0.1, 300.0, pp + "/decisionInterval",
+        "seconds");
+    double replan = check.range(q.replanInterval(), base.replanInterval(), 30.0, 86_400.0, pp + "/replanInterval",
+        "seconds");
+    double minCycle = check.range(q.minCycle(), base.minCycle(), 10.0, 600.0, pp + "/minCycle", "seconds");
+    double maxCycle = check.range(q.maxCycle(), base.maxCycle(), 10.0, 600.0, pp + "/maxCycle", "seconds");
+    if (maxCycle < minCycle) {
+      check.add(pp + "/maxCycle", "maxCycle (" + Checks.fmt(maxCycle) + " s) must not be shorter than minCycle ("
+          + Checks.fmt(minCycle) + " s)");
+    }
+    double sat = check.range(q.saturationFlow(), base.saturationFlow(), 100.0, 4000.0, pp + "/saturationFlow",
+        "vehicles per hour of green per lane");
+    double theta = check.range(q.theta(), base.theta(), 0.0, 100_000.0, pp + "/theta", "vehicle-seconds");
+    int mu = check.range(q.mu(), base.mu(), 0, 100, pp + "/mu", "vehicles");
+    return new ControllerConfig(st, min, max, passage, decision, replan, minCycle, maxCycle, sat, theta, mu);
+  }
+
+  private DetectorLayout detectors(DetectorsSpec s) {
+    DetectorLayout d = DetectorLayout.defaults();
+    if (s == null) {
+      return d;
+    }
+    String p = "/signals/detectors";
+    double stop = check.range(s.stopBarLength(), d.stopBarLength(), 0.1, 50.0, p + "/stopBarLength", "metres");
+    double adDist = check.range(s.advanceDistance(), d.advanceDistance(), 0.0, 1000.0, p + "/advanceDistance", "metres");
+    double adLen = check.range(s.advanceLength(), d.advanceLength(), 0.1, 50.0, p + "/advanceLength", "metres");
+    double queue = check.range(s.queueLength(), d.queueLength(), 1.0, 10_000.0, p + "/queueLength", "metres");
+    double near = check.range(s.nearLength(), d.nearLength(), 1.0, 10_000.0, p + "/nearLength", "metres");
+    double exit = check.range(s.exitLength(), d.exitLength(), 1.0, 10_000.0, p + "/exitLength", "metres");
+    double halt = check.range(s.haltingSpeed(), d.haltingSpeed(), 0.0, 10.0, p + "/haltingSpeed", "m/s");
+    List<DetectorFailure> failures = new ArrayList<>();
+    if (s.failures() != null) {
+      for (int i = 0; i < s.failures().size(); i++) {
+        DetectorFailureSpec f = s.failures().get(i);
+        String fp = p + "/failures/" + i;
+        if (f == null) {
+          check.add(fp, "expected a failure mapping with mode");
+          continue;
+        }
+        FailureMode mode = null;
+        if (f.mode() == null) {
+          check.add(fp + "/mode", "missing field 'mode' (expected stuck-off or stuck-on)");
+        } else {
+          mode = switch (f.mode()) {
+            case "stuck-off" -> FailureMode.STUCK_OFF;
+            case "stuck-on" -> FailureMode.STUCK_ON;
+            default -> {
+              check.add(fp + "/mode", "unknown failure mode '" + f.mode() + "' (expected stuck-off or stuck-on)");
+              yield null;
+            }
+          };
+        }
+        DetectorKind kind = null;
+        if (f.kind() != null) {
+          kind = switch (f.kind()) {
+            case "stop-bar" -> DetectorKind.STOP_BAR;
+            case "advance" -> DetectorKind.ADVANCE;
+            case "queue" -> DetectorKind.QUEUE;
+            case "near" -> DetectorKind.NEAR;
+            case "exit" -> DetectorKind.EXIT;
+            default -> {
+              check.add(fp + "/kind", "unknown detector kind '" + f.kind()
+                  + "' (expected stop-bar, advance, queue, near or exit)");
+              yield null;
+            }
+          };
+        }
+        if (f.lane() != null && net.links().stream().noneMatch(l -> l.id().equals(f.lane()))) {
+          check.add(fp + "/lane", "no lane '" + f.lane() + "' (lane ids are roadId_number, 0 the rightmost)");
+        }
+        double prob = check.range(f.probability(), 1.0, 0.0, 1.0, fp + "/probability", "a probability per detector and run");
+        double start = check.range(f.start(), 0.0, 0.0, Double.MAX_VALUE, fp + "/start", "seconds");
+        double end = check.positive(f.end(), Double.MAX_VALUE, fp + "/end", "seconds");
+        if (f.end() != null && end <= start) {
+          check.add(fp + "/end", "end (" + Checks.fmt(end) + " s) must come after start (" + Checks.fmt(start) + " s)");
+        }
+        if (mode != null) {
+          failures.add(new DetectorFailure(mode, kind, f.lane(), prob, start, end));
+        }
+      }
+    }
+    return new DetectorLayout(stop, adDist, adLen, queue, near, exit, halt, failures);
   }
 
   private SignalPlan explicitPlan(Junction j, JunctionSignalSpec s, String p, double yellow, double allRed) {
-    if (s.controller() != null && !s.controller().equals("fixed-time")) {
-      check.add(p + "/controller", "unknown controller '" + s.controller() + "' (expected fixed-time)");
-    }
     if (s.phases() == null || s.phases().isEmpty()) {
       check.add(p + "/phases", "missing field 'phases' (expected a list of phases)");
       return null;
