@@ -10,7 +10,7 @@ import io.v2xsim.core.network.Road;
 import io.v2xsim.core.network.RoadNetwork;
 import io.v2xsim.core.random.RandomStream;
 import io.v2xsim.core.detect.Detectors;
-import io.v2xsim.core.signal.DetectorQueues;
+import io.v2xsim.core.signal.MovementQueues;
 import io.v2xsim.core.signal.SignalController;
 import io.v2xsim.core.signal.SignalControllers;
 import io.v2xsim.core.signal.SignalInputs;
@@ -74,7 +74,7 @@ public final class Engine {
     }
     if (model.detectors() != null) {
       detectors = new Detectors(network, model.detectors(), seed);
-      signalInputs = new SignalInputs(detectors, new DetectorQueues(network, detectors));
+      signalInputs = new SignalInputs(detectors, MovementQueues.fromDetectors(network, detectors));
     } else {
       detectors = null;
       signalInputs = new SignalInputs(null, null);

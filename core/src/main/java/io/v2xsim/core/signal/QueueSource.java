@@ -1,7 +1,7 @@
 package io.v2xsim.core.signal;
 
 /**
- * Queues per movement, as a controller measures them: from lane-area detectors ({@link DetectorQueues}) or,
+ * Queues per movement, as a controller measures them: from lane-area detectors ({@link MovementQueues#fromDetectors}) or,
  * plugged in instead, from roadside perception.
  */
 public interface QueueSource {

@@ -18,7 +18,7 @@ public final class SignalControllers {
       case FIXED_TIME -> new PriorityFixedTime(plan, inputs);
       case WEBSTER -> new WebsterController(plan, j, cfg, inputs);
       case ACTUATED -> new ActuatedController(plan, j, cfg, inputs);
-      case MAX_PRESSURE -> new MaxPressureController(plan, cfg, inputs);
+      case MAX_PRESSURE, V2X_MAX_PRESSURE -> new MaxPressureController(plan, cfg, inputs);
       case SOTL -> new SotlController(plan, j, cfg, inputs);
     };
   }

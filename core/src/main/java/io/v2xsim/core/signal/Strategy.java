@@ -8,7 +8,13 @@ public enum Strategy {
   WEBSTER("webster"),
   ACTUATED("actuated"),
   MAX_PRESSURE("max-pressure"),
-  SOTL("sotl");
+  SOTL("sotl"),
+  /**
+   * Max-pressure on the queues roadside units report over V2X instead of lane-area detectors: the same rule,
+   * the queues as the RSUs' fused perception sees them (occlusion, noise, the CPM generation rules and channel
+   * loss included). Needs roadside units; the experiment wiring plugs their frames in as the queue source.
+   */
+  V2X_MAX_PRESSURE("v2x-max-pressure");
 
   private final String id;
 
@@ -40,6 +46,6 @@ public enum Strategy {
 
   /** All accepted names, for error messages. */
   public static String names() {
-    return "fixed-time (or fixed), webster, actuated, max-pressure, sotl";
+    return "fixed-time (or fixed), webster, actuated, max-pressure, sotl, v2x-max-pressure";
   }
 }

@@ -207,7 +207,20 @@ final class CooperationCompiler {
     if (!transport.equals("inprocess") && !transport.equals("udp")) {
       check.add("/experiment/transport", "unknown transport '" + transport + "' (expected inprocess or udp)");
     }
-    return new Cooperation(rsus, arms, transport);
+    boolean priority = false;
+    if (spec.signals() != null && spec.signals().priority() != null) {
+      String pr = spec.signals().priority();
+      if (pr.equals("v2x")) {
+        priority = true;
+        if (rsus.isEmpty()) {
+          check.add("/signals/priority", "emergency-vehicle priority from V2X needs roadside units "
+              + "(infrastructure.rsus) whose frames show the emergency vehicles");
+        }
+      } else if (!pr.equals("none")) {
+        check.add("/signals/priority", "unknown priority '" + pr + "' (expected none or v2x)");
+      }
+    }
+    return new Cooperation(rsus, arms, transport, priority);
   }
 
   private List<RsuSite> rsus(InfrastructureSpec spec) {

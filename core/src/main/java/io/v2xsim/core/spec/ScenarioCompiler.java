@@ -87,6 +87,15 @@ public final class ScenarioCompiler {
     var scripted = coop.scripted(spec.actors());
     var crossings = coop.crossings(spec.actors(), duration);
     var cooperation = coop.cooperation(spec);
+    if (cooperation.rsus().isEmpty()) {
+      for (int i = 0; i < control.size(); i++) {
+        if (control.get(i).strategy() == io.v2xsim.core.signal.Strategy.V2X_MAX_PRESSURE) {
+          check.add("/signals", "v2x-max-pressure reads queues from roadside units' perception frames, but the "
+              + "scenario has no infrastructure.rsus");
+          break;
+        }
+      }
+    }
     if (demand != null) {
       java.util.Set<String> trips = new java.util.HashSet<>();
       demand.trips().forEach(t -> trips.add(t.id()));

@@ -132,12 +132,19 @@ public record ScenarioSpec(
   /**
    * Signal plans and control. {@code defaults} applies to every signalized junction without its own entry in
    * {@code junctions} (keyed by node id); {@code detectors} places the loops and lane-area detectors that
-   * adaptive controllers read.
+   * adaptive controllers read. {@code priority}: {@code none} (default) or {@code v2x}, emergency vehicles that
+   * the roadside units report in their perception frames get green at every signalized junction whose
+   * controller receives those frames (needs {@code infrastructure.rsus}).
    */
   public record SignalsSpec(SignalDefaultsSpec defaults, Map<String, JunctionSignalSpec> junctions,
-      DetectorsSpec detectors) {
+      DetectorsSpec detectors, String priority) {
     public SignalsSpec(SignalDefaultsSpec defaults, Map<String, JunctionSignalSpec> junctions) {
-      this(defaults, junctions, null);
+      this(defaults, junctions, null, null);
+    }
+
+    public SignalsSpec(SignalDefaultsSpec defaults, Map<String, JunctionSignalSpec> junctions,
+        DetectorsSpec detectors) {
+      this(defaults, junctions, detectors, null);
     }
   }
 

@@ -21,7 +21,7 @@ class ControllerAllocationTest {
     RoadNetwork net = s.model().network();
     Detectors det = new Detectors(net, s.model().detectors() != null ? s.model().detectors()
         : io.v2xsim.core.detect.DetectorLayout.defaults(), 1);
-    SignalInputs in = new SignalInputs(det, new DetectorQueues(net, det));
+    SignalInputs in = new SignalInputs(det, MovementQueues.fromDetectors(net, det));
     SignalPlan plan = s.model().signalPlans().get(0);
     SignalController[] cs = new SignalController[Strategy.values().length];
     for (Strategy st : Strategy.values()) {

@@ -62,6 +62,8 @@ public final class ArmRun {
     private final TreeMap<Integer, AutomatedDriver> agents = new TreeMap<>();
     private final CoopMetrics metrics;
     private FrameReceiver receiver;
+    /** Signal controllers that receive frames, or null. */
+    private final V2xSignalInputs signalV2x;
     private final FrameWriter frame = new FrameWriter();
     private int[] ids = new int[8];
     private double[] xs = new double[8];
@@ -95,7 +97,8 @@ public final class ArmRun {
           return d;
         });
       }
-      if (agentsUseFrames) {
+      signalV2x = V2xSignalInputs.wire(s, engine);
+      if ((agentsUseFrames || signalV2x != null) && !rsus.isEmpty()) {
         TransportKind kind = coop.transport().equals("udp") ? TransportKind.UDP : TransportKind.IN_PROCESS;
         receiver = FrameReceiver.open(kind);
         RadioModel radio = new RadioModel(arm.channel(), seed);
@@ -201,26 +204,38 @@ public final class ArmRun {
       }
     }
 
-    /** Agents that use frames, in ascending id, with their positions. */
+    /** Agents that use frames, in ascending id, with their positions; then junction controllers that do. */
     private int receivers() {
       GroundTruth truth = engine.groundTruth();
       int n = 0;
+      int controllers = signalV2x == null ? 0 : signalV2x.receiverCount();
       for (AutomatedDriver a : agents.values()) {
         int i = truth.indexOf(a.objectId());
         if (i < 0 || !a.usesFrames()) {
           continue;
         }
-        if (n == ids.length) {
-          ids = java.util.Arrays.copyOf(ids, 2 * n);
-          xs = java.util.Arrays.copyOf(xs, 2 * n);
-          ys = java.util.Arrays.copyOf(ys, 2 * n);
-        }
+        ensureReceivers(n + 1);
         ids[n] = a.objectId();
         xs[n] = truth.x[i];
         ys[n] = truth.y[i];
         n++;
       }
+      for (int k = 0; k < controllers; k++) {
+        ensureReceivers(n + 1);
+        ids[n] = signalV2x.receiverId(k);
+        xs[n] = signalV2x.receiverJunction(k).x();
+        ys[n] = signalV2x.receiverJunction(k).y();
+        n++;
+      }
       return n;
+    }
+
+    private void ensureReceivers(int n) {
+      if (n > ids.length) {
+        ids = java.util.Arrays.copyOf(ids, 2 * n);
+        xs = java.util.Arrays.copyOf(xs, 2 * n);
+        ys = java.util.Arrays.copyOf(ys, 2 * n);
+      }
     }
 
     private void deliver() {
@@ -233,6 +248,9 @@ public final class ArmRun {
       }
       double now = engine.time();
       receiver.deliverDue(Math.round(now * 1e6), (receiverId, f, deliveryUs) -> {
+        if (signalV2x != null && signalV2x.offer(receiverId, f)) {
+          return;
+        }
         AutomatedDriver a = agents.get(receiverId);
         if (a != null) {
           a.onFrame(f, deliveryUs / 1e6);
