@@ -108,6 +108,11 @@ public final class ScenarioLoader {
     if (spec.name() == null && file != null) {
       spec = withName(spec, baseName(file));
     }
+    if (Imports.present(spec)) {
+      Path base = file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent()
+          : Path.of("").toAbsolutePath();
+      spec = Imports.resolve(spec, base, displayName, sourceMap);
+    }
     return new ScenarioDocument(file, displayName, spec, sourceMap);
   }
 
