@@ -22,7 +22,10 @@ import java.util.Map;
  *       highest lane maxSpeed).
  *   <li>Lane indices: CityFlow numbers a road's lanes from the inside (index 0 is next to the centre line,
  *       the leftmost lane in right-hand traffic); v2xsim numbers them from the rightmost. CityFlow lane
- *       {@code i} of an {@code n}-lane road is our lane {@code n - 1 - i}.
+ *       {@code i} of an {@code n}-lane road is our lane {@code n - 1 - i}. CityFlow's roadnet documentation does
+ *       not state the order; the files' own lane-link polylines do (in the Hangzhou roadnet, startLaneIndex 1 of
+ *       the 3 m lanes of road_0_1_0 starts 4.5 m right of the centre line, index 0 at 1.5 m), and the SUMO
+ *       version of the same junction, numbered from the right, agrees (see ImportersTest).
  *   <li>roadLinks/laneLinks give each lane the roads it may turn into; the turn letter comes from geometry,
  *       as our network builder classifies turns, so that lane turns and movements agree.
  *   <li>trafficLight.lightphases: phase 0 (short, right turns only in these benchmark files) is the

@@ -138,8 +138,11 @@ class ImportersTest {
     return roads.stream().map(ImportersTest::key).collect(Collectors.toCollection(TreeSet::new));
   }
 
+  /** Movements by road keys and turn, with the lanes (ours, from the rightmost) they leave from. */
   private static Set<String> movements(Junction j) {
-    return j.movements().stream().map(m -> key(m.from()) + " -> " + key(m.to()) + " " + m.turn())
+    return j.movements().stream().map(m -> key(m.from()) + " -> " + key(m.to()) + " " + m.turn() + " from lanes "
+        + j.connectors().stream().filter(c -> c.movement() == m.index()).map(c -> c.from().number())
+            .collect(Collectors.toCollection(TreeSet::new)))
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
