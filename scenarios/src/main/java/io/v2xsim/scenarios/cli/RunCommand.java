@@ -211,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
     if (sumoNet != null) {
       return ScenarioSource.fromSumo(sumoNet, sumoRoutes, duration);
     }
-    return ScenarioSource.fromFile(Catalog.resolveScenario(scenario));
+    return ScenarioSource.fromFile(Catalog.resolveScenario(scenario), duration);
   }
 
   private void checkOptions() {

@@ -36,17 +36,20 @@ final class Imports {
   /**
    * @param baseDir directory the import paths are relative to
    * @param displayName the scenario file as the user named it, for errors located in it
+   * @param horizonOverride seconds of demand to generate instead of the scenario's duration, or null
    * @throws ScenarioLoadException naming the scenario field or the imported file, line and problem
    */
-  static ScenarioSpec resolve(ScenarioSpec spec, Path baseDir, String displayName, SourceMap sourceMap) {
+  static ScenarioSpec resolve(ScenarioSpec spec, Path baseDir, String displayName, SourceMap sourceMap,
+      Double horizonOverride) {
     NetworkSpec n = spec.network();
     if (n.generator() != null || n.nodes() != null || n.roads() != null || (n.cityflow() != null && n.sumo() != null)) {
       String pointer = n.cityflow() != null ? "/network/cityflow" : "/network/sumo";
       throw error(displayName, sourceMap, pointer,
           "give one source of the network: cityflow, sumo, a generator, or nodes and roads");
     }
-    double horizon = spec.experiment() != null && spec.experiment().duration() != null
-        && spec.experiment().duration() > 0 ? spec.experiment().duration() : DEFAULT_HORIZON;
+    double horizon = horizonOverride != null ? horizonOverride
+        : spec.experiment() != null && spec.experiment().duration() != null && spec.experiment().duration() > 0
+            ? spec.experiment().duration() : DEFAULT_HORIZON;
     ImportedScenario imported;
     try {
       if (n.cityflow() != null) {

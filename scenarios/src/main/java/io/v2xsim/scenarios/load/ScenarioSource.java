@@ -18,7 +18,15 @@ public final class ScenarioSource {
 
   /** A scenario file, with any imports it references resolved. */
   public static ScenarioDocument fromFile(Path file) {
-    return new ScenarioLoader().read(file);
+    return fromFile(file, null);
+  }
+
+  /**
+   * A scenario file whose duration will be replaced (e.g. by {@code --duration}): imported open-ended demand
+   * is generated for that long.
+   */
+  public static ScenarioDocument fromFile(Path file, Double duration) {
+    return new ScenarioLoader(duration).read(file);
   }
 
   /**

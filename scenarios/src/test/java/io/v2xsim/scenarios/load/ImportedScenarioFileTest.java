@@ -62,6 +62,19 @@ class ImportedScenarioFileTest {
   }
 
   @Test
+  void openEndedFlowsRunToTheDurationOrToTheCommandLinesDuration() throws IOException {
+    Path flow = dir.resolve("flow.json");
+    Files.writeString(flow, "[{\"vehicle\": {\"length\": 5, \"width\": 2, \"maxPosAcc\": 2, \"maxNegAcc\": 4.5,"
+        + " \"usualPosAcc\": 2, \"usualNegAcc\": 4.5, \"minGap\": 2.5, \"maxSpeed\": 11, \"headwayTime\": 2},"
+        + " \"route\": [\"road_0_1_0\"], \"interval\": 10, \"startTime\": 0, \"endTime\": -1}]");
+    Path file = dir.resolve("open.yaml");
+    Files.writeString(file, "name: open\nnetwork:\n  cityflow:\n    roadnet: " + HZ.resolve("roadnet.json")
+        + "\n    flow: flow.json\nexperiment:\n  duration: 100\n");
+    assertEquals(10, new ScenarioLoader().read(file).spec().demand().trips().size());
+    assertEquals(20, ScenarioSource.fromFile(file, 200.0).spec().demand().trips().size());
+  }
+
+  @Test
   void importAndNodesTogetherIsAnError() throws IOException {
     Path file = dir.resolve("s.yaml");
     Files.writeString(file, "name: s\nnetwork:\n  nodes: []\n  sumo:\n    net: x.net.xml\n");
