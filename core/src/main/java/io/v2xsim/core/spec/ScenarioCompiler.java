@@ -175,6 +175,12 @@ public final class ScenarioCompiler {
       check.add("/network", "missing field 'network' (expected a generator, or nodes and roads)");
       return null;
     }
+    if (spec.cityflow() != null || spec.sumo() != null) {
+      // Files are read relative to the scenario file, which only the loader knows (io.v2xsim.core.imports).
+      check.add(spec.cityflow() != null ? "/network/cityflow" : "/network/sumo",
+          "an imported network must be resolved by the scenario loader before compiling");
+      return null;
+    }
     List<NodeDef> nodes = new ArrayList<>();
     List<RoadDef> roads = new ArrayList<>();
     int before = problems.size();

@@ -33,8 +33,28 @@ public record ScenarioSpec(
         null, null);
   }
 
-  /** Road network: either a generator or explicit nodes and roads (or a generator plus extra roads). */
-  public record NetworkSpec(GeneratorSpec generator, List<NodeSpec> nodes, List<RoadSpec> roads) {}
+  /**
+   * Road network: either a generator, or explicit nodes and roads, or one imported from CityFlow or SUMO files
+   * (resolved by the scenario loader into nodes and roads before compiling).
+   */
+  public record NetworkSpec(GeneratorSpec generator, List<NodeSpec> nodes, List<RoadSpec> roads,
+      CityFlowImportSpec cityflow, SumoImportSpec sumo) {
+    public NetworkSpec(GeneratorSpec generator, List<NodeSpec> nodes, List<RoadSpec> roads) {
+      this(generator, nodes, roads, null, null);
+    }
+  }
+
+  /**
+   * A CityFlow network ({@code roadnet}) and optionally its demand ({@code flow}); paths relative to the
+   * scenario file. Demand and signal plans come from the files unless the scenario gives its own.
+   */
+  public record CityFlowImportSpec(String roadnet, String flow) {}
+
+  /**
+   * A SUMO network ({@code net}, a .net.xml) and optionally its demand ({@code routes}, a .rou.xml); paths
+   * relative to the scenario file. Demand and signal plans come from the files unless the scenario gives its own.
+   */
+  public record SumoImportSpec(String net, String routes) {}
 
   /**
    * A generated network. {@code type} is one of {@code single-intersection}, {@code corridor}, {@code grid}.

@@ -52,7 +52,20 @@ public final class ScenarioLoader {
   private static final Comparator<LoadError> IN_FILE_ORDER = Comparator.comparing(LoadError::location,
       Comparator.nullsFirst(Comparator.naturalOrder()));
 
-  public ScenarioLoader() {}
+  /** Seconds of imported demand to generate regardless of the file's duration, or null to follow the file. */
+  private final Double importHorizon;
+
+  public ScenarioLoader() {
+    this(null);
+  }
+
+  /**
+   * @param importHorizon seconds of demand to generate from imported CityFlow/SUMO files (open-ended flows),
+   *     e.g. a duration given on the command line; null to use the file's experiment.duration
+   */
+  public ScenarioLoader(Double importHorizon) {
+    this.importHorizon = importHorizon;
+  }
 
   /** Reads, checks and compiles a file in one step, with no overrides. */
   public CompiledScenario load(Path file) {
@@ -107,6 +120,11 @@ public final class ScenarioLoader {
     }
     if (spec.name() == null && file != null) {
       spec = withName(spec, baseName(file));
+    }
+    if (Imports.present(spec)) {
+      Path base = file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent()
+          : Path.of("").toAbsolutePath();
+      spec = Imports.resolve(spec, base, displayName, sourceMap, importHorizon);
     }
     return new ScenarioDocument(file, displayName, spec, sourceMap);
   }

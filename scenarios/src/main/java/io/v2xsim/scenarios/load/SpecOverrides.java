@@ -12,7 +12,7 @@ import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
  * @param duration simulated seconds per run, or null to keep the file's
  * @param transport inprocess or udp, or null to keep the file's
  * @param strategy signal controller for every signalized junction (see {@link SignalStrategy}), or null to
- *     keep the file's
+ *     keep the file's; the compiler validates the name
  */
 public record SpecOverrides(Integer seeds, Long seed, Double duration, String transport, String strategy) {
   public static final SpecOverrides NONE = new SpecOverrides(null, null, null, null, null);

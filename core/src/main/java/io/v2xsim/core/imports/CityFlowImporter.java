@@ -1,0 +1,282 @@
+package io.v2xsim.core.imports;
+
+import io.v2xsim.core.imports.NetworkDraft.PhaseDraft;
+import io.v2xsim.core.network.RoadNetwork;
+import io.v2xsim.core.spec.ScenarioSpec.DemandSpec;
+import io.v2xsim.core.spec.ScenarioSpec.NetworkSpec;
+import io.v2xsim.core.spec.ScenarioSpec.SignalsSpec;
+import io.v2xsim.core.spec.ScenarioSpec.TripSpec;
+import io.v2xsim.core.spec.ScenarioSpec.VehicleTypeSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imports a CityFlow roadnet.json and flow.json.
+ *
+ * <ul>
+ *   <li>Intersections become nodes: virtual ones boundary nodes, ones whose traffic light serves road links
+ *       signalized, the rest priority junctions. Roads keep their id, polyline and lanes (mean lane width,
+ *       highest lane maxSpeed).
+ *   <li>Lane indices: CityFlow numbers a road's lanes from the inside (index 0 is next to the centre line,
+ *       the leftmost lane in right-hand traffic); v2xsim numbers them from the rightmost. CityFlow lane
+ *       {@code i} of an {@code n}-lane road is our lane {@code n - 1 - i}. CityFlow's roadnet documentation does
+ *       not state the order; the files' own lane-link polylines do (in the Hangzhou roadnet, startLaneIndex 1 of
+ *       the 3 m lanes of road_0_1_0 starts 4.5 m right of the centre line, index 0 at 1.5 m), and the SUMO
+ *       version of the same junction, numbered from the right, agrees (see ImportersTest).
+ *   <li>roadLinks/laneLinks give each lane the roads it may turn into; the turn letter comes from geometry,
+ *       as our network builder classifies turns, so that lane turns and movements agree.
+ *   <li>trafficLight.lightphases: phase 0 (short, right turns only in these benchmark files) is the
+ *       clearance phase LibSignal inserts between phase changes; it becomes the yellow of every other phase,
+ *       which become the green phases in order. A light whose phase 0 is longer than 10 s has no clearance
+ *       phase: every phase is a green phase without yellow.
+ *   <li>Flows: one vehicle at {@code startTime} and then every {@code interval} seconds while the time is at
+ *       most {@code endTime} ({@code -1}: no end), exactly as CityFlow's Flow::nextStep does at its default
+ *       1 s step (its accumulator starts full, so the first vehicle leaves at startTime); vehicles are named
+ *       {@code flow_<index>_<n>} as CityFlow names them.
+ *   <li>Vehicle parameters: maxPosAcc to accel, usualNegAcc to decel (comfortable), maxNegAcc to emergency
+ *       deceleration, headwayTime to the IDM time headway, minGap, maxSpeed, length and width as they are;
+ *       usualPosAcc has no counterpart in IDM and is dropped; CityFlow drivers all keep maxSpeed, so the
+ *       speed factor spread is 0. Identical parameter sets share one vehicle type.
+ * </ul>
+ */
+public final class CityFlowImporter {
+  /** CityFlow's default simulation step, at which flows are sampled. */
+  private static final double CITYFLOW_STEP = 1.0;
+  /** Longest phase 0 still taken as the clearance phase (our yellow is at most 10 s). */
+  private static final double MAX_CLEARANCE = 10.0;
+
+  private CityFlowImporter() {}
+
+  /**
+   * @param roadnet the roadnet JSON
+   * @param flow the flow JSON, or null for the network alone
+   * @param display how to name each file in messages (e.g. as the user gave it)
+   * @param horizon seconds of demand to generate for flows without an end
+   * @throws ImportException naming the file, line and what is wrong
+   */
+  public static ImportedScenario read(Path roadnet, Path flow, java.util.function.Function<Path, String> display,
+      double horizon) {
+    String netName = display.apply(roadnet);
+    NetworkDraft draft = new NetworkDraft(netName);
+    Json root = Json.read(roadnet, netName);
+    List<Json> intersections = root.list("intersections", "the roadnet");
+    List<Json> roads = root.list("roads", "the roadnet");
+    for (Json i : intersections) {
+      String id = i.text("id", "an intersection");
+      String what = "intersection '" + id + "'";
+      Json point = i.get("point", what);
+      boolean virtual = i.flag("virtual", false);
+      String type = virtual ? "boundary" : signalized(i) ? "signalized" : "priority";
+      draft.add(new NetworkDraft.Node(id, point.number("x", what + ".point"), point.number("y", what + ".point"),
+          type, i.line()));
+    }
+    for (Json r : roads) {
+      String id = r.text("id", "a road");
+      String what = "road '" + id + "'";
+      List<Json> points = r.list("points", what);
+      if (points.size() < 2) {
+        throw r.error(what + " needs at least two points, has " + points.size());
+      }
+      List<double[]> shape = new ArrayList<>();
+      for (int k = 1; k < points.size() - 1; k++) {
+        shape.add(new double[] {points.get(k).number("x", what + " point"), points.get(k).number("y", what + " point")});
+      }
+      List<Json> lanes = r.list("lanes", what);
+      if (lanes.isEmpty()) {
+        throw r.error(what + " has no lanes");
+      }
+      double width = 0;
+      double speed = 0;
+      for (Json l : lanes) {
+        width += l.number("width", what + " lane");
+        speed = Math.max(speed, l.number("maxSpeed", what + " lane"));
+      }
+      width /= lanes.size();
+      if (width < 2.0 || width > 6.0) {
+        draft.note("lane widths outside 2-6 m were clamped into that range (road '" + id + "')");
+        width = Math.max(2.0, Math.min(6.0, width));
+      }
+      if (speed <= 0) {
+        throw r.error(what + ": lane maxSpeed must be positive");
+      }
+      draft.add(new NetworkDraft.Road(id, r.text("startIntersection", what), r.text("endIntersection", what),
+          lanes.size(), width, speed, shape, r.line()));
+    }
+    for (Json i : intersections) {
+      links(i, draft);
+    }
+    NetworkSpec network = draft.networkSpec();
+    RoadNetwork built = draft.build(network);
+    SignalsSpec signals = draft.signalsSpec(built);
+
+    Map<String, VehicleTypeSpec> types = new LinkedHashMap<>();
+    DemandSpec demand = null;
+    if (flow != null) {
+      demand = flows(flow, display.apply(flow), draft, types, horizon);
+    }
+    draft.note("CityFlow usualPosAcc has no IDM counterpart and was dropped");
+    return new ImportedScenario(network, types, demand, signals, draft.notes());
+  }
+
+  private static boolean signalized(Json i) {
+    if (!i.has("trafficLight") || !i.has("roadLinks") || i.list("roadLinks", "").isEmpty()) {
+      return false;
+    }
+    Json tl = i.get("trafficLight", "");
+    return tl.has("lightphases") && !tl.list("lightphases", "").isEmpty();
+  }
+
+  private static void links(Json i, NetworkDraft draft) {
+    String id = i.text("id", "an intersection");
+    String what = "intersection '" + id + "'";
+    if (i.flag("virtual", false) || !i.has("roadLinks")) {
+      return;
+    }
+    List<Json> roadLinks = i.list("roadLinks", what);
+    List<String> labels = new ArrayList<>();
+    for (int k = 0; k < roadLinks.size(); k++) {
+      Json rl = roadLinks.get(k);
+      String lw = what + " roadLinks[" + k + "]";
+      String from = rl.text("startRoad", lw);
+      String to = rl.text("endRoad", lw);
+      NetworkDraft.Road in = draft.road(from);
+      NetworkDraft.Road out = draft.road(to);
+      if (in == null) {
+        throw rl.get("startRoad", lw).error(lw + ": unknown road '" + from + "'");
+      }
+      if (out == null) {
+        throw rl.get("endRoad", lw).error(lw + ": unknown road '" + to + "'");
+      }
+      if (!in.to().equals(id) || !out.from().equals(id)) {
+        throw rl.error(lw + " links road '" + from + "' to road '" + to + "', which do not meet at '" + id + "'");
+      }
+      for (Json ll : rl.list("laneLinks", lw)) {
+        int s = ll.index("startLaneIndex", lw + " laneLink");
+        int e = ll.index("endLaneIndex", lw + " laneLink");
+        if (s >= in.lanes()) {
+          throw ll.error(lw + ": startLaneIndex " + s + " is out of range, road '" + from + "' has " + in.lanes()
+              + " lane(s) (indices 0-" + (in.lanes() - 1) + ")");
+        }
+        if (e >= out.lanes()) {
+          throw ll.error(lw + ": endLaneIndex " + e + " is out of range, road '" + to + "' has " + out.lanes()
+              + " lane(s) (indices 0-" + (out.lanes() - 1) + ")");
+        }
+        draft.allow(from, in.lanes() - 1 - s, to); // CityFlow counts lanes from the inside, we from the right
+      }
+      labels.add(from + ">" + to);
+    }
+    if (!"signalized".equals(draft.node(id).type())) {
+      return;
+    }
+    Json tl = i.get("trafficLight", what);
+    List<Json> lightphases = tl.list("lightphases", what + ".trafficLight");
+    double clearance = 0;
+    int first = 0;
+    if (lightphases.size() > 1) {
+      double t0 = lightphases.get(0).number("time", what + " lightphases[0]");
+      if (t0 <= MAX_CLEARANCE) {
+        clearance = t0;
+        first = 1;
+      }
+    }
+    List<PhaseDraft> phases = new ArrayList<>();
+    for (int k = first; k < lightphases.size(); k++) {
+      Json p = lightphases.get(k);
+      String pw = what + " lightphases[" + k + "]";
+      double time = p.number("time", pw);
+      if (time <= 0) {
+        throw p.error(pw + ": time must be positive, got " + time);
+      }
+      Map<String, Character> movements = new LinkedHashMap<>();
+      for (Json idx : p.list("availableRoadLinks", pw)) {
+        double v = idx.asNumber(pw + " availableRoadLinks entry");
+        if (v != Math.rint(v) || v < 0 || v >= labels.size()) {
+          throw idx.error(pw + ": availableRoadLinks refers to road link " + v + " but the intersection has "
+              + labels.size() + " (indices 0-" + (labels.size() - 1) + ")");
+        }
+        String label = labels.get((int) v);
+        NetworkDraft.Road in = draft.road(label.substring(0, label.indexOf('>')));
+        NetworkDraft.Road out = draft.road(label.substring(label.indexOf('>') + 1));
+        if (!out.to().equals(in.from())) {
+          movements.put(label, 'G');
+        }
+      }
+      phases.add(new PhaseDraft(time, clearance, 0.0, movements, p.line()));
+    }
+    draft.plan(id, phases);
+  }
+
+  private static DemandSpec flows(Path file, String name, NetworkDraft draft, Map<String, VehicleTypeSpec> types,
+      double horizon) {
+    Json root = Json.read(file, name);
+    List<Json> entries = root.items("the flow file");
+    Map<VehicleTypeSpec, String> typeNames = new LinkedHashMap<>();
+    List<TripSpec> trips = new ArrayList<>();
+    for (int k = 0; k < entries.size(); k++) {
+      Json f = entries.get(k);
+      String what = "flow[" + k + "]";
+      Json v = f.get("vehicle", what);
+      String vw = what + ".vehicle";
+      VehicleTypeSpec type = new VehicleTypeSpec("car", v.number("length", vw), v.number("width", vw),
+          v.number("maxSpeed", vw), v.number("maxPosAcc", vw), v.number("usualNegAcc", vw), v.number("maxNegAcc", vw),
+          v.number("headwayTime", vw), v.number("minGap", vw), null, null, null, 0.0);
+      String typeName = typeNames.get(type);
+      if (typeName == null) {
+        typeName = typeNames.isEmpty() ? "cityflow" : "cityflow-" + (typeNames.size() + 1);
+        typeNames.put(type, typeName);
+        types.put(typeName, type);
+      }
+      List<String> route = route(f, what, draft);
+      double interval = f.number("interval", what);
+      if (interval <= 0) {
+        throw f.get("interval", what).error(what + ": interval must be positive, got " + interval);
+      }
+      double start = f.has("startTime") ? f.number("startTime", what) : 0;
+      double end = f.has("endTime") ? f.number("endTime", what) : -1;
+      // CityFlow's Flow::nextStep at its 1 s step: the accumulator starts at one interval, so a vehicle
+      // leaves at startTime, then whenever a whole interval has accumulated, until the time passes endTime.
+      double accumulated = interval;
+      int n = 0;
+      for (double t = 0; t < horizon; t += CITYFLOW_STEP) {
+        if (end != -1 && t > end) {
+          break;
+        }
+        if (t >= start) {
+          while (accumulated >= interval) {
+            trips.add(new TripSpec("flow_" + k + "_" + n++, t, null, null, route, typeName));
+            accumulated -= interval;
+          }
+          accumulated += CITYFLOW_STEP;
+        }
+      }
+    }
+    trips.sort(java.util.Comparator.comparingDouble(TripSpec::depart)); // stable: flow order within a second
+    return new DemandSpec(null, trips, null);
+  }
+
+  private static List<String> route(Json f, String what, NetworkDraft draft) {
+    List<Json> ids = f.list("route", what);
+    if (ids.isEmpty()) {
+      throw f.error(what + ": route is empty");
+    }
+    List<String> route = new ArrayList<>();
+    NetworkDraft.Road prev = null;
+    for (Json j : ids) {
+      String id = j.asText(what + " route entry");
+      NetworkDraft.Road r = draft.road(id);
+      if (r == null) {
+        throw j.error(what + ": route names unknown road '" + id + "'");
+      }
+      if (prev != null && !prev.to().equals(r.from())) {
+        throw j.error(what + ": route goes from road '" + prev.id() + "' (ending at '" + prev.to() + "') to road '"
+            + id + "' (starting at '" + r.from() + "'), which do not meet");
+      }
+      route.add(id);
+      prev = r;
+    }
+    return List.copyOf(route);
+  }
+}

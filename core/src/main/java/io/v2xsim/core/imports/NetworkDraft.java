@@ -1,0 +1,320 @@
+package io.v2xsim.core.imports;
+
+import io.v2xsim.core.network.Conflict;
+import io.v2xsim.core.network.Connector;
+import io.v2xsim.core.network.Junction;
+import io.v2xsim.core.network.JunctionKind;
+import io.v2xsim.core.network.Movement;
+import io.v2xsim.core.network.NetworkBuilder;
+import io.v2xsim.core.network.NodeDef;
+import io.v2xsim.core.network.RoadDef;
+import io.v2xsim.core.network.RoadNetwork;
+import io.v2xsim.core.network.Turn;
+import io.v2xsim.core.spec.Problem;
+import io.v2xsim.core.spec.ScenarioSpec.JunctionSignalSpec;
+import io.v2xsim.core.spec.ScenarioSpec.NetworkSpec;
+import io.v2xsim.core.spec.ScenarioSpec.NodeSpec;
+import io.v2xsim.core.spec.ScenarioSpec.PhaseSpec;
+import io.v2xsim.core.spec.ScenarioSpec.RoadSpec;
+import io.v2xsim.core.spec.ScenarioSpec.SignalsSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A network being imported, in a form both importers share: nodes, roads, which lane may go to which road,
+ * and signal phases as movement states. It turns into our spec (lane turns from geometry, explicit plans)
+ * and checks itself by building the network once, so that a problem is reported against the imported file
+ * rather than as a compiler message about a scenario the user never wrote.
+ */
+final class NetworkDraft {
+  /** A node; {@code type} is a NodeSpec type, or null to infer (boundary with one neighbour, else priority). */
+  record Node(String id, double x, double y, String type, int line) {}
+
+  /** A one-way road; {@code shape} holds the points between the two nodes. */
+  record Road(String id, String from, String to, int lanes, double laneWidth, double speed, List<double[]> shape,
+      int line) {}
+
+  /** A movement's state in a phase: protected ('G') or permissive ('g'). */
+  record PhaseDraft(double green, double yellow, double allRed, Map<String, Character> movements, int line) {}
+
+  private final String file;
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private final Map<String, Road> roads = new LinkedHashMap<>();
+  /** road id -> our lane index (from the rightmost) -> roads that lane may turn into. */
+  private final Map<String, Map<Integer, Set<String>>> laneTargets = new LinkedHashMap<>();
+  private final Map<String, List<PhaseDraft>> plans = new LinkedHashMap<>();
+  private final Set<String> notes = new LinkedHashSet<>();
+  private final List<String> uTurns = new ArrayList<>();
+
+  NetworkDraft(String file) {
+    this.file = file;
+  }
+
+  void add(Node n) {
+    if (nodes.putIfAbsent(n.id(), n) != null) {
+      throw new ImportException(file, n.line(), "duplicate junction id '" + n.id() + "'");
+    }
+  }
+
+  void add(Road r) {
+    if (!nodes.containsKey(r.from())) {
+      throw new ImportException(file, r.line(), "road '" + r.id() + "' starts at unknown junction '" + r.from() + "'");
+    }
+    if (!nodes.containsKey(r.to())) {
+      throw new ImportException(file, r.line(), "road '" + r.id() + "' ends at unknown junction '" + r.to() + "'");
+    }
+    if (roads.putIfAbsent(r.id(), r) != null) {
+      throw new ImportException(file, r.line(), "duplicate road id '" + r.id() + "'");
+    }
+  }
+
+  Road road(String id) {
+    return roads.get(id);
+  }
+
+  Node node(String id) {
+    return nodes.get(id);
+  }
+
+  boolean hasPlan(String junction) {
+    return plans.containsKey(junction);
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  /** Lane {@code lane} (ours, from the rightmost) of {@code from} may continue onto road {@code to}. */
+  void allow(String from, int lane, String to) {
+    Road in = roads.get(from);
+    Road out = roads.get(to);
+    if (out.to().equals(in.from())) {
+      // Our junctions never route back the way a vehicle came (see NetworkBuilder.turnsFrom); at a boundary
+      // node (SUMO's dead-end turnarounds) there is nothing to route at all.
+      uTurns.add(in.to());
+      return;
+    }
+    laneTargets.computeIfAbsent(from, k -> new LinkedHashMap<>()).computeIfAbsent(lane, k -> new LinkedHashSet<>())
+        .add(to);
+  }
+
+  void plan(String junction, List<PhaseDraft> phases) {
+    plans.put(junction, phases);
+  }
+
+  /** The spec of the network; lane turns come from the allowed targets, classified by geometry as the builder does. */
+  NetworkSpec networkSpec() {
+    List<NodeSpec> nodeSpecs = new ArrayList<>();
+    Map<String, String> kinds = kinds();
+    for (Node n : nodes.values()) {
+      nodeSpecs.add(new NodeSpec(n.id(), n.x(), n.y(), kinds.get(n.id())));
+    }
+    List<RoadSpec> roadSpecs = new ArrayList<>();
+    for (Road r : roads.values()) {
+      List<List<Double>> shape = null;
+      if (!r.shape().isEmpty()) {
+        shape = new ArrayList<>();
+        for (double[] p : r.shape()) {
+          shape.add(List.of(p[0], p[1]));
+        }
+      }
+      List<String> turns = "boundary".equals(kinds.get(r.to())) ? null : laneTurns(r);
+      roadSpecs.add(new RoadSpec(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speed(), null, shape, turns));
+    }
+    long uTurnsDropped = uTurns.stream().filter(n -> !"boundary".equals(kinds.get(n))).count();
+    if (uTurnsDropped > 0) {
+      note(uTurnsDropped + " U-turn lane link(s) dropped: v2xsim junctions do not route a vehicle back the way it came");
+    }
+    return new NetworkSpec(null, nodeSpecs, roadSpecs);
+  }
+
+  /** Node types, with boundary inferred (one neighbour) where the source left it open. */
+  private Map<String, String> kinds() {
+    Map<String, Set<String>> neighbours = new LinkedHashMap<>();
+    for (Road r : roads.values()) {
+      neighbours.computeIfAbsent(r.from(), k -> new HashSet<>()).add(r.to());
+      neighbours.computeIfAbsent(r.to(), k -> new HashSet<>()).add(r.from());
+    }
+    Map<String, String> kinds = new LinkedHashMap<>();
+    for (Node n : nodes.values()) {
+      String type = n.type();
+      if (type == null) {
+        type = neighbours.getOrDefault(n.id(), Set.of()).size() <= 1 ? "boundary" : "priority";
+      }
+      kinds.put(n.id(), type);
+    }
+    return kinds;
+  }
+
+  private List<String> laneTurns(Road r) {
+    Map<Integer, Set<String>> targets = laneTargets.get(r.id());
+    if (targets == null || targets.isEmpty()) {
+      return null; // the source says nothing: the builder's defaults from geometry apply
+    }
+    String[] letters = new String[r.lanes()];
+    for (int lane = 0; lane < r.lanes(); lane++) {
+      Set<String> outs = targets.get(lane);
+      if (outs == null) {
+        continue;
+      }
+      TreeSet<Turn> turns = new TreeSet<>();
+      for (String out : outs) {
+        turns.add(turn(r, roads.get(out)));
+      }
+      StringBuilder s = new StringBuilder();
+      turns.forEach(t -> s.append(t.letter()));
+      letters[lane] = s.toString();
+    }
+    // A lane the source links nowhere takes its nearest linked neighbour's turns, so it is not a dead end.
+    for (int lane = 0; lane < r.lanes(); lane++) {
+      if (letters[lane] != null) {
+        continue;
+      }
+      for (int d = 1; d < r.lanes(); d++) {
+        String near = lane - d >= 0 && targets.containsKey(lane - d) ? letters[lane - d]
+            : lane + d < r.lanes() && targets.containsKey(lane + d) ? letters[lane + d] : null;
+        if (near != null) {
+          letters[lane] = near;
+          note("lanes without lane links took a neighbouring lane's turns (e.g. lane " + lane + " of road '"
+              + r.id() + "')");
+          break;
+        }
+      }
+    }
+    return List.of(letters);
+  }
+
+  /** The turn from {@code in} onto {@code out} as NetworkBuilder classifies it: end heading to start heading. */
+  private Turn turn(Road in, Road out) {
+    double[] a = lastSegment(in);
+    double[] b = firstSegment(out);
+    double d = Math.atan2(b[1], b[0]) - Math.atan2(a[1], a[0]);
+    while (d <= -Math.PI) {
+      d += 2 * Math.PI;
+    }
+    while (d > Math.PI) {
+      d -= 2 * Math.PI;
+    }
+    return Turn.classify(d);
+  }
+
+  private double[] lastSegment(Road r) {
+    Node to = nodes.get(r.to());
+    double[] prev = r.shape().isEmpty() ? xy(nodes.get(r.from())) : r.shape().get(r.shape().size() - 1);
+    return new double[] {to.x() - prev[0], to.y() - prev[1]};
+  }
+
+  private double[] firstSegment(Road r) {
+    Node from = nodes.get(r.from());
+    double[] next = r.shape().isEmpty() ? xy(nodes.get(r.to())) : r.shape().get(0);
+    return new double[] {next[0] - from.x(), next[1] - from.y()};
+  }
+
+  private static double[] xy(Node n) {
+    return new double[] {n.x(), n.y()};
+  }
+
+  /** Builds the network as the compiler will, reporting its first problem against the imported file. */
+  RoadNetwork build(NetworkSpec spec) {
+    List<NodeDef> nodeDefs = new ArrayList<>();
+    for (NodeSpec n : spec.nodes()) {
+      JunctionKind kind = switch (n.type()) {
+        case "signalized" -> JunctionKind.SIGNALIZED;
+        case "allway-stop" -> JunctionKind.ALLWAY_STOP;
+        case "boundary" -> JunctionKind.BOUNDARY;
+        default -> JunctionKind.PRIORITY;
+      };
+      nodeDefs.add(new NodeDef(n.id(), n.x(), n.y(), kind, "/network/nodes/" + nodeDefs.size()));
+    }
+    List<RoadDef> roadDefs = new ArrayList<>();
+    for (RoadSpec r : spec.roads()) {
+      List<double[]> shape = new ArrayList<>();
+      if (r.shape() != null) {
+        r.shape().forEach(p -> shape.add(new double[] {p.get(0), p.get(1)}));
+      }
+      roadDefs.add(new RoadDef(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speedLimit(), 0, shape,
+          r.laneTurns(), "/network/roads/" + roadDefs.size()));
+    }
+    NetworkBuilder builder = new NetworkBuilder(nodeDefs, roadDefs);
+    RoadNetwork net = builder.build();
+    if (net == null) {
+      Problem p = builder.problems().get(0);
+      int line = 0;
+      String path = p.path();
+      if (path.startsWith("/network/roads/")) {
+        String idx = path.substring("/network/roads/".length()).split("/")[0];
+        line = roads.get(roadDefs.get(Integer.parseInt(idx)).id()).line();
+      }
+      throw new ImportException(file, line, "the network cannot be built: " + p.message());
+    }
+    return net;
+  }
+
+  /**
+   * Explicit plans for the signalized junctions. Two protected movements whose paths cross or merge in our
+   * geometry cannot both be green (the compiler rejects it), although the source tool lets them share a phase
+   * and resolves them by its own yield rules; the one that yields by our static right-of-way rules becomes
+   * permissive, which is what the source's yield rules do too.
+   */
+  SignalsSpec signalsSpec(RoadNetwork net) {
+    Map<String, JunctionSignalSpec> junctions = new LinkedHashMap<>();
+    int downgraded = 0;
+    for (Map.Entry<String, List<PhaseDraft>> e : plans.entrySet()) {
+      Junction j = net.junction(e.getKey());
+      if (j == null || j.kind() != JunctionKind.SIGNALIZED) {
+        continue;
+      }
+      List<PhaseSpec> phases = new ArrayList<>();
+      for (PhaseDraft p : e.getValue()) {
+        char[] state = new char[j.movements().size()];
+        for (Map.Entry<String, Character> m : p.movements().entrySet()) {
+          String[] ends = m.getKey().split(">", 2);
+          Movement mv = j.movement(net.road(ends[0]), net.road(ends[1]));
+          if (mv == null) {
+            throw new ImportException(file, p.line(), "signal '" + j.id() + "' serves movement " + m.getKey()
+                + ", which no lane of the imported network makes (inconsistent phases and lane links)");
+          }
+          state[mv.index()] = m.getValue();
+        }
+        for (Connector c : j.connectors()) {
+          if (state[c.movement()] != 'G') {
+            continue;
+          }
+          for (Conflict conf : c.conflicts()) {
+            if (state[conf.other().movement()] == 'G' && conf.yieldsStatically()) {
+              state[c.movement()] = 'g';
+              downgraded++;
+              break;
+            }
+          }
+        }
+        List<String> green = new ArrayList<>();
+        List<String> permissive = new ArrayList<>();
+        for (Movement mv : j.movements()) {
+          if (state[mv.index()] == 'G') {
+            green.add(mv.label());
+          } else if (state[mv.index()] == 'g') {
+            permissive.add(mv.label());
+          }
+        }
+        phases.add(new PhaseSpec(p.green(), p.yellow(), p.allRed(), green, permissive.isEmpty() ? null : permissive));
+      }
+      junctions.put(j.id(), new JunctionSignalSpec(null, 0.0, phases));
+    }
+    if (downgraded > 0) {
+      note(downgraded + " protected movement(s) that cross or merge with another green one made permissive "
+          + "(they yield, as in the source tool)");
+    }
+    return new SignalsSpec(null, junctions);
+  }
+
+  List<String> notes() {
+    return List.copyOf(notes);
+  }
+}
