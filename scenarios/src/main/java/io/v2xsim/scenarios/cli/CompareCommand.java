@@ -52,8 +52,9 @@ final class CompareCommand implements Callable<Integer> {
   String scenario;
 
   @Option(names = "--strategies", paramLabel = "S1,S2,...", split = ",", required = true,
-      description = "Signal strategies to compare, the first being the baseline: fixed (the scenario's own "
-          + "plans), webster, actuated, max-pressure, sotl, v2x-max-pressure.")
+      description = "Signal strategies to compare, the first being the baseline: fixed (the plans on their "
+          + "cycle), webster, actuated, max-pressure, sotl, v2x-max-pressure, or as-is (the scenario's own "
+          + "controllers); a +priority suffix adds emergency-vehicle priority from V2X, e.g. fixed+priority.")
   List<String> strategies;
 
   @Option(names = "--arm", paramLabel = "NAME",

@@ -125,6 +125,10 @@ public final class ArmRun {
         RunResult r = engine.result();
         List<MetricValue> all = new ArrayList<>(r.metrics());
         all.addAll(metrics.results(s.duration(), s.warmup(), framesBuilt, bytesBuilt, rsus.size()));
+        if (signalV2x != null) {
+          all.add(new MetricValue("signalFramesReceived", "1",
+              "perception frames received by signal controllers that use V2X", signalV2x.frames()));
+        }
         if (receiver != null) {
           WallClock.record(receiver.pathNanos());
         }
