@@ -163,7 +163,7 @@ public final class Detectors implements DetectorReadings {
     return n;
   }
 
-  /** Link indices of the lanes that carry at least one detector, ascending. */
+  /** Link indices of the lanes that carry at least one detector, ascending. The array itself: do not modify. */
   public int[] lanes() {
     return lanes;
   }

@@ -1,6 +1,7 @@
 package io.v2xsim.core.engine;
 
 import io.v2xsim.core.demand.Departure;
+import io.v2xsim.core.detect.Detectors;
 import io.v2xsim.core.network.Connector;
 import io.v2xsim.core.network.Junction;
 import io.v2xsim.core.network.JunctionKind;
@@ -9,7 +10,6 @@ import io.v2xsim.core.network.Link;
 import io.v2xsim.core.network.Road;
 import io.v2xsim.core.network.RoadNetwork;
 import io.v2xsim.core.random.RandomStream;
-import io.v2xsim.core.detect.Detectors;
 import io.v2xsim.core.signal.MovementQueues;
 import io.v2xsim.core.signal.SignalController;
 import io.v2xsim.core.signal.SignalControllers;
@@ -214,7 +214,10 @@ public final class Engine {
     return signalInputs;
   }
 
-  /** Replaces the controller of a signalized junction (strategies other than fixed time). */
+  /**
+   * Replaces the controller of a signalized junction with one built outside the scenario file (the file's
+   * strategies are built by {@link SignalControllers}).
+   */
   public void setController(Junction junction, SignalController controller) {
     controllers[junction.index()] = controller;
   }

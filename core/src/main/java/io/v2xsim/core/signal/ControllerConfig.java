@@ -27,8 +27,13 @@ public record ControllerConfig(Strategy strategy, double minGreen, double maxGre
   public static final double DEFAULT_MAX_CYCLE = 150;
   /** A common planning value for a through lane (HCM base saturation flow is 1,900 pc/h/ln). */
   public static final double DEFAULT_SATURATION_FLOW = 1800;
-  /** Gershenson (2005) used about 40 vehicle-steps with steps of roughly a second; see the docs. */
+  /**
+   * Not a published calibration: Gershenson's (2005) thresholds are in vehicle-steps of a cellular model and do
+   * not carry over to seconds and 150 m zones; 40 vehicle-seconds switches a red approach with a handful of
+   * waiting vehicles after several seconds, and is a parameter to tune per network.
+   */
   public static final double DEFAULT_THETA = 40;
+  /** The platoon size SOTL-platoon protects in Gershenson (2005), as we read it; tune per network. */
   public static final int DEFAULT_MU = 3;
 
   /** A strategy with every parameter at its default. */

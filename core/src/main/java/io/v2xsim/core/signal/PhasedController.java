@@ -118,6 +118,7 @@ abstract class PhasedController implements SignalController {
       interval = Interval.YELLOW;
       since = time;
     }
+    retargetForPriority();
     if (interval == Interval.YELLOW) {
       if (time - since < yellow[current] - EPS) {
         return;
@@ -134,6 +135,33 @@ abstract class PhasedController implements SignalController {
       since = time;
       onGreenStart(current, time);
     }
+  }
+
+  /**
+   * A request arriving during a change to a phase without the requested movement redirects the change to a
+   * phase with it, when that is safe: every movement kept green through the change (green in the current and
+   * the old next phase) must be green in the new one too, so nothing loses green without its yellow. A change
+   * away from the requested phase itself is not undone (that would turn yellow back to green).
+   */
+  private void retargetForPriority() {
+    if (interval == Interval.GREEN || n < 2) {
+      return;
+    }
+    int pm = inputs.priority().requested(junction);
+    if (pm < 0 || pm >= green[current].length || SignalColor.isGreen(green[next][pm])) {
+      return;
+    }
+    int p = serving(pm);
+    if (p == current || !SignalColor.isGreen(green[p][pm])) {
+      return;
+    }
+    byte[] cur = green[current];
+    for (int m = 0; m < cur.length; m++) {
+      if (SignalColor.isGreen(cur[m]) && SignalColor.isGreen(green[next][m]) && !SignalColor.isGreen(green[p][m])) {
+        return;
+      }
+    }
+    next = p;
   }
 
   /** The first phase after the current one, in cycle order, that gives movement m green (or the next one). */

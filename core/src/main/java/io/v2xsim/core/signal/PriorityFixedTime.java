@@ -36,9 +36,4 @@ final class PriorityFixedTime implements SignalController {
   public double secondsToNextChange(double time) {
     return machine != null ? machine.secondsToNextChange(time) : clock.secondsToNextChange(time);
   }
-
-  /** Whether the state machine has taken over from the cycle clock. */
-  boolean handedOver() {
-    return machine != null;
-  }
 }

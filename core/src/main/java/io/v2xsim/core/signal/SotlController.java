@@ -86,8 +86,4 @@ final class SotlController extends PhasedController {
     }
     return best;
   }
-
-  double counter(int phase) {
-    return kappa[phase];
-  }
 }

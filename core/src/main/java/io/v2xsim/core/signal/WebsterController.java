@@ -25,7 +25,6 @@ final class WebsterController extends PhasedController {
   private final double[] ratio;
   private final double lost;
   private double windowStart;
-  private int plans;
 
   WebsterController(SignalPlan plan, Junction j, ControllerConfig cfg, SignalInputs inputs) {
     super(plan, fill(plan, cfg.minGreen()), fill(plan, cfg.maxGreen()), inputs);
@@ -98,7 +97,6 @@ final class WebsterController extends PhasedController {
     for (int p = 0; p < n; p++) {
       planned[p] = clamp(effective * y[p] / total, minGreen[p], maxGreen[p]);
     }
-    plans++;
   }
 
   @Override
@@ -109,14 +107,5 @@ final class WebsterController extends PhasedController {
   @Override
   double greenCertain(double elapsed) {
     return planned[current] - elapsed;
-  }
-
-  /** Green currently planned for a phase, seconds. */
-  double plannedGreen(int phase) {
-    return planned[phase];
-  }
-
-  int replans() {
-    return plans;
   }
 }

@@ -1,5 +1,9 @@
 package io.v2xsim.core.spec;
 
+import io.v2xsim.core.detect.DetectorFailure;
+import io.v2xsim.core.detect.DetectorKind;
+import io.v2xsim.core.detect.DetectorLayout;
+import io.v2xsim.core.detect.FailureMode;
 import io.v2xsim.core.network.Conflict;
 import io.v2xsim.core.network.Connector;
 import io.v2xsim.core.network.Junction;
@@ -8,10 +12,6 @@ import io.v2xsim.core.network.Movement;
 import io.v2xsim.core.network.Road;
 import io.v2xsim.core.network.RoadNetwork;
 import io.v2xsim.core.network.Turn;
-import io.v2xsim.core.detect.DetectorFailure;
-import io.v2xsim.core.detect.DetectorKind;
-import io.v2xsim.core.detect.DetectorLayout;
-import io.v2xsim.core.detect.FailureMode;
 import io.v2xsim.core.signal.ControllerConfig;
 import io.v2xsim.core.signal.Phase;
 import io.v2xsim.core.signal.SignalColor;
@@ -31,8 +31,10 @@ import java.util.TreeSet;
 
 /**
  * Plans and controllers for every signalized junction, and the detectors adaptive controllers read. Plans:
- * explicit ones from the scenario, generated ones from junction geometry for the rest. Generated plans group approaches that face each other (within 45 degrees)
- * into one phase, as two-phase control does at ordinary crossroads.
+ * explicit ones from the scenario, generated ones from junction geometry for the rest. Generated plans group
+ * approaches that face each other (within 45 degrees) into one phase, as two-phase control does at ordinary
+ * crossroads. A junction's own entry may change the controller and its settings; unset ones come from the
+ * defaults.
  */
 final class SignalPlans {
   private final RoadNetwork net;

@@ -81,4 +81,28 @@ class PhasedControllerTest {
     assertEquals(SignalColor.YELLOW, s[1], "resumes the plan: the held green is over");
     assertTrue(t < 101);
   }
+
+  @Test
+  void aRequestDuringAChangeRedirectsItToTheRequestedPhase() {
+    int[] requested = {-1};
+    SignalInputs in = new SignalInputs(null, null);
+    in.setPriority(j -> requested[0]);
+    SignalPlan plan = new SignalPlan(0, 0, List.of(
+        new Phase(20, 3, 2, new byte[] {G, R, R}),
+        new Phase(20, 3, 2, new byte[] {R, G, R}),
+        new Phase(20, 3, 2, new byte[] {R, R, G})));
+    CyclicController m = new CyclicController(plan, in);
+    byte[] s = new byte[3];
+    for (double t = 0; t <= 21; t += 0.5) {
+      m.update(t, s);
+    }
+    assertEquals(SignalColor.YELLOW, s[0], "changing from phase 0 to phase 1");
+    requested[0] = 2;
+    for (double t = 21.5; t < 25 - 1e-9; t += 0.5) {
+      m.update(t, s);
+      assertArrayEquals(new byte[] {t < 23 ? SignalColor.YELLOW : R, R, R}, s, "t=" + t);
+    }
+    m.update(25, s);
+    assertArrayEquals(new byte[] {R, R, G}, s, "phase 2 follows the clearance, phase 1 is passed over");
+  }
 }

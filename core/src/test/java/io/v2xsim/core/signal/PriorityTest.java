@@ -50,8 +50,8 @@ class PriorityTest {
       return now >= FROM && now < UNTIL + 1;
     });
     assertEquals(List.of(), t.violations);
-    // worst case: the request arrives at the start of a change to a phase without the movement, which then
-    // gets its min green before changing again
+    // worst case: the request comes just as the requested phase starts clearing; the change cannot be undone
+    // (that would turn yellow back to green), so the next phase gets its min green and clears first
     assertTrue(firstGreen[0] - FROM <= 3 + 2 + 10 + 3 + 2 + 1e-6,
         controller + ": green " + (firstGreen[0] - FROM) + " s after the request");
     assertTrue(t.greens.stream().anyMatch(g -> g.start() > UNTIL && g.phase() != phaseOf(s, sn)),

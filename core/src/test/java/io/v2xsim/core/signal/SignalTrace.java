@@ -1,7 +1,6 @@
 package io.v2xsim.core.signal;
 
 import io.v2xsim.core.engine.Engine;
-import io.v2xsim.core.engine.RunListener;
 import io.v2xsim.core.metrics.RunResult;
 import io.v2xsim.core.network.Conflict;
 import io.v2xsim.core.network.Connector;
@@ -225,9 +224,5 @@ final class SignalTrace {
   double totalGreen(int junction, int phase) {
     return greens.stream().filter(g -> g.junction() == junction && g.phase() == phase)
         .mapToDouble(Green::duration).sum();
-  }
-
-  static RunListener none() {
-    return RunListener.NONE;
   }
 }
