@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -47,9 +47,8 @@ final class CompareCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO",
-      description = "A scenario file, or the name of one in the catalog (see 'v2xsim list').")
-  String scenario;
+  @Mixin
+  SourceOptions source;
 
   @Option(names = "--strategies", paramLabel = "S1,S2,...", split = ",", required = true,
       description = "Signal strategies to compare, the first being the baseline: fixed (the plans on their "
@@ -84,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     ScenarioLoader loader = new ScenarioLoader();
-    ScenarioDocument document = loader.read(Catalog.resolveScenario(scenario));
+    ScenarioDocument document = source.read(duration);
     SpecOverrides overrides = new SpecOverrides(seeds, seed, duration, null);
 
     List<ExperimentRunner.Variant> variants = new ArrayList<>();
@@ -155,6 +154,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private void checkOptions() {
+    source.check();
     if (strategies.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--strategies needs at least one strategy");
     }

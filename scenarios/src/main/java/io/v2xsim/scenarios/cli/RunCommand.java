@@ -31,9 +31,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -56,25 +56,8 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
-      description = "A scenario file, or the name of one in the catalog (see 'v2xsim list'); or none with "
-          + "--cityflow-roadnet/--cityflow-flow or --sumo-net/--sumo-routes.")
-  String scenario;
-
-  @Option(names = "--cityflow-roadnet", paramLabel = "FILE",
-      description = "Run a CityFlow roadnet JSON (with --cityflow-flow) instead of a scenario file: 3600 s, "
-          + "the file's own signal plans.")
-  Path cityflowRoadnet;
-
-  @Option(names = "--cityflow-flow", paramLabel = "FILE", description = "The CityFlow flow JSON to run on it.")
-  Path cityflowFlow;
-
-  @Option(names = "--sumo-net", paramLabel = "FILE",
-      description = "Run a SUMO .net.xml (with --sumo-routes) instead of a scenario file: 3600 s, its tlLogic plans.")
-  Path sumoNet;
-
-  @Option(names = "--sumo-routes", paramLabel = "FILE", description = "The SUMO .rou.xml to run on it.")
-  Path sumoRoutes;
+  @Mixin
+  SourceOptions source;
 
   @Option(names = "--strategy", paramLabel = "NAME",
       description = "Signal controller for every signalized junction (signals.defaults.controller).")
@@ -115,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     ScenarioLoader loader = new ScenarioLoader();
-    ScenarioDocument document = source();
+    ScenarioDocument document = source.read(duration);
     CompiledScenario compiled = loader.compile(document,
         new SpecOverrides(seeds, seed, duration, transport, strategy));
     List<Long> seedList = ExperimentRunner.seedsOf(compiled);
@@ -203,30 +186,8 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The scenario file, or the imported pair given instead of one. */
-  private ScenarioDocument source() {
-    if (cityflowRoadnet != null) {
-      return ScenarioSource.fromCityFlow(cityflowRoadnet, cityflowFlow, duration);
-    }
-    if (sumoNet != null) {
-      return ScenarioSource.fromSumo(sumoNet, sumoRoutes, duration);
-    }
-    return ScenarioSource.fromFile(Catalog.resolveScenario(scenario), duration);
-  }
-
   private void checkOptions() {
-    int sources = (scenario != null ? 1 : 0) + (cityflowRoadnet != null ? 1 : 0) + (sumoNet != null ? 1 : 0);
-    if (sources != 1) {
-      throw new ParameterException(spec.commandLine(), sources == 0
-          ? "give a SCENARIO, or --cityflow-roadnet and --cityflow-flow, or --sumo-net and --sumo-routes"
-          : "give only one of SCENARIO, --cityflow-roadnet, --sumo-net");
-    }
-    if (cityflowFlow != null && cityflowRoadnet == null) {
-      throw new ParameterException(spec.commandLine(), "--cityflow-flow needs --cityflow-roadnet");
-    }
-    if (sumoRoutes != null && sumoNet == null) {
-      throw new ParameterException(spec.commandLine(), "--sumo-routes needs --sumo-net");
-    }
+    source.check();
     if (seeds != null && seeds < 1) {
       throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
     }

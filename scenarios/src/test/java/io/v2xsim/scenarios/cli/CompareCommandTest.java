@@ -49,6 +49,22 @@ class CompareCommandTest {
   }
 
   @Test
+  void comparesStrategiesOnAnImportedCityFlowNetwork() throws IOException {
+    Path hz = Path.of(System.getProperty("v2xsim.data", "../data"), "cityflow", "libsignal_hangzhou_1x1_bc-tyc");
+    Path out = dir.resolve("hangzhou");
+    Cli cli = Cli.run("compare", "--cityflow-roadnet", hz.resolve("roadnet.json").toString(), "--cityflow-flow",
+        hz.resolve("flow.json").toString(), "--strategies", "fixed,max-pressure,sotl", "--seeds", "1",
+        "--duration", "400", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli::toString);
+    assertTrue(cli.out().contains("3 strategies"), cli::toString);
+    assertTrue(cli.out().contains("max-pressure - fixed"), cli::toString);
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    for (String s : List.of("fixed", "max-pressure", "sotl")) {
+      assertTrue(summary.at("/arms/" + s + "/metrics/avgTravelTimeCityFlow/mean").asDouble() > 0, s);
+    }
+  }
+
+  @Test
   void anUnknownStrategyIsABadScenarioNotACrash() {
     Cli cli = Cli.run("compare", SINGLE, "--strategies", "fixed,psychic", "--seeds", "1", "--duration", "120",
         "--out", dir.resolve("bad").toString());
