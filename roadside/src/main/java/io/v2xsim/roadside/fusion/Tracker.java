@@ -341,8 +341,8 @@ public final class Tracker implements Fusion {
       double a = pc[po];
       double b = pc[po + 1];
       double c = pc[po + 4];
-      double half = 0.5 * (a - c);
-      double lambda = 0.5 * (a + c) + Math.sqrt(half * half + b * b); // largest eigenvalue of P_pos
+      // Gershgorin bound on the largest eigenvalue of P_pos: no square root, a little wider than the exact one.
+      double lambda = Math.max(a, c) + Math.abs(b);
       // Every detection within the birth gate lies within this radius: d^2 <= g implies
       // |z - x|^2 <= g * lambda_max(S), and lambda_max(P + R) <= lambda_max(P) + trace(R). The margin covers
       // rounding, so the Euclidean pre-test never rejects a pair the Mahalanobis test would accept.
@@ -350,17 +350,19 @@ public final class Tracker implements Fusion {
       double r = Math.sqrt(r2);
       double tx = st[4 * k];
       double ty = st[4 * k + 1];
-      int gx0 = (int) Math.floor((tx - r - minX) * inv);
-      int gx1 = (int) Math.floor((tx + r - minX) * inv);
-      int gy0 = (int) Math.floor((ty - r - minY) * inv);
-      int gy1 = (int) Math.floor((ty + r - minY) * inv);
-      if (gx1 < 0 || gy1 < 0 || gx0 >= gw || gy0 >= gh) {
+      double fx1 = (tx + r - minX) * inv;
+      double fy1 = (ty + r - minY) * inv;
+      if (fx1 < 0 || fy1 < 0) {
         continue;
       }
-      gx0 = Math.max(gx0, 0);
-      gy0 = Math.max(gy0, 0);
-      gx1 = Math.min(gx1, gw - 1);
-      gy1 = Math.min(gy1, gh - 1);
+      // Truncation is the floor for the non-negative values kept; negative lower bounds clamp to cell 0.
+      int gx0 = (int) Math.max(0, (tx - r - minX) * inv);
+      int gy0 = (int) Math.max(0, (ty - r - minY) * inv);
+      if (gx0 >= gw || gy0 >= gh) {
+        continue;
+      }
+      int gx1 = (int) Math.min(fx1, gw - 1);
+      int gy1 = (int) Math.min(fy1, gh - 1);
       for (int gy = gy0; gy <= gy1; gy++) {
         int from = cellStart[gy * gw + gx0];
         int to = cellStart[gy * gw + gx1 + 1];
