@@ -46,6 +46,10 @@ final class AllocationGate {
     for (RunResult r : results) {
       rows.add(Report.row(r));
     }
+    return checkRows(rows);
+  }
+
+  static Verdict checkRows(List<Report.Row> rows) {
     StringBuilder b = new StringBuilder("allocation gate (limit 8 B + 0.02 B/us of operation):\n");
     boolean ok = true;
     int checked = 0;
