@@ -20,10 +20,10 @@ class CitySceneTest {
 
   @Test
   void stepperAdvancesTheWholeWiringAndFills() {
-    CityScene city = CityScene.forVehicles(1000).withWarmup(30);
+    CityScene city = CityScene.forVehicles(1000).withWarmup(10);
     try (ArmRun.Stepper run = city.warmedUp()) {
-      assertEquals(30.0, run.engine().time(), 1e-6);
-      assertTrue(run.engine().vehicleCount() > 20, "vehicles entered: " + run.engine().vehicleCount());
+      assertEquals(10.0, run.engine().time(), 1e-6);
+      assertTrue(run.engine().vehicleCount() > 10, "vehicles entered: " + run.engine().vehicleCount());
       assertTrue(run.agents() > 0, "some are automated agents");
       assertEquals(36, run.roadsideUnits());
       long tick = run.engine().tick();
