@@ -13,9 +13,9 @@ import java.util.Arrays;
  * order, and each search takes the lowest-indexed column among equal reduced costs (strict comparisons), so
  * among equally good assignments earlier rows get earlier columns: with all costs equal, row i gets column i.
  * Callers make the order meaningful: the tracker lists tracks by age (oldest first) and detections by scan
- * order.
+ * order. Public so that the benchmark module can time it against JGraphT on its own.
  */
-final class Assignment {
+public final class Assignment {
   private double[] u = new double[16];
   private double[] v = new double[16];
   private double[] minv = new double[16];
@@ -29,7 +29,7 @@ final class Assignment {
    * Solves the problem with row-major {@code cost} (rows x cols) and writes the column of each row into
    * {@code rowToCol}, or -1 for rows left unmatched when rows > cols. Returns the total cost of the matching.
    */
-  double solve(double[] cost, int rows, int cols, int[] rowToCol) {
+  public double solve(double[] cost, int rows, int cols, int[] rowToCol) {
     if (rows == 0 || cols == 0) {
       Arrays.fill(rowToCol, 0, rows, -1);
       return 0;

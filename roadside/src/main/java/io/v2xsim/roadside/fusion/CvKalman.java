@@ -10,10 +10,10 @@ package io.v2xsim.roadside.fusion;
  * Q = q [dt^3/3, dt^2/2; dt^2/2, dt] per axis. Measurements are positions, H = [I 0], with a full 2x2
  * covariance. The update uses P - K S K^T, computed on the upper triangle only, so P stays exactly symmetric.
  */
-final class CvKalman {
+public final class CvKalman {
   private CvKalman() {}
 
-  static void predict(double[] x, int xo, double[] p, int po, double dt, double q) {
+  public static void predict(double[] x, int xo, double[] p, int po, double dt, double q) {
     if (dt == 0) {
       return;
     }
@@ -46,7 +46,7 @@ final class CvKalman {
   }
 
   /** Squared Mahalanobis distance of measurement z (covariance r) from the predicted position. */
-  static double mahalanobis2(double[] x, int xo, double[] p, int po, double zx, double zy, double rxx,
+  public static double mahalanobis2(double[] x, int xo, double[] p, int po, double zx, double zy, double rxx,
       double rxy, double ryy) {
     double s00 = p[po] + rxx;
     double s01 = p[po + 1] + rxy;
@@ -57,7 +57,7 @@ final class CvKalman {
     return (s11 * ex * ex - 2 * s01 * ex * ey + s00 * ey * ey) / det;
   }
 
-  static void update(double[] x, int xo, double[] p, int po, double zx, double zy, double rxx, double rxy,
+  public static void update(double[] x, int xo, double[] p, int po, double zx, double zy, double rxx, double rxy,
       double ryy) {
     double a00 = p[po];
     double a01 = p[po + 1];

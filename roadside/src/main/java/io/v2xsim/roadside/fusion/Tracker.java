@@ -64,10 +64,14 @@ public final class Tracker implements Fusion {
   private int[] scanOrder = new int[16];
 
   // Association scratch, sized to the largest scan and track count seen.
-  private int[] gridHead = new int[64];
-  private int[] gridNext = new int[64];
-  private int[] detStamp = new int[64];
-  private int stamp;
+  private int[] cellStart = new int[65];
+  private int[] detCell = new int[64];
+  private int[] sortedJ = new int[64];
+  private double[] sx = new double[64];
+  private double[] sy = new double[64];
+  private double[] sxx = new double[64];
+  private double[] sxy = new double[64];
+  private double[] syy = new double[64];
   private boolean[] assigned = new boolean[64];
   private boolean[] nearTrack = new boolean[64];
   private int edgeCount;
@@ -84,6 +88,11 @@ public final class Tracker implements Fusion {
   private int[] detList = new int[64];
   private int[] edgeStart = new int[65];
   private int[] edgeList = new int[256];
+  private int[] complexEdge = new int[256];
+  private int[] degT = new int[64];
+  private int[] degD = new int[64];
+  private boolean[] inGraph = new boolean[128];
+  private int[] nodeList = new int[128];
   private int[] fill = new int[65];
   private double[] cost = new double[256];
   private int[] rowToCol = new int[16];
@@ -122,7 +131,30 @@ public final class Tracker implements Fusion {
 
   @Override
   public void ingest(Detections scans) {
-    pending.appendAll(scans);
+    // Array by array rather than Detections.appendAll's detection by detection: the same content (every field,
+    // truthId included so the queue stays a faithful copy; the tracker never reads it) at a fraction of the cost
+    // for the hundreds of detections an RSU queues per step.
+    Detections p = pending;
+    int at = p.count;
+    int k = scans.count;
+    p.ensureCapacity(at + k);
+    System.arraycopy(scans.sensorId, 0, p.sensorId, at, k);
+    System.arraycopy(scans.time, 0, p.time, at, k);
+    System.arraycopy(scans.readyTime, 0, p.readyTime, at, k);
+    System.arraycopy(scans.x, 0, p.x, at, k);
+    System.arraycopy(scans.y, 0, p.y, at, k);
+    System.arraycopy(scans.cxx, 0, p.cxx, at, k);
+    System.arraycopy(scans.cxy, 0, p.cxy, at, k);
+    System.arraycopy(scans.cyy, 0, p.cyy, at, k);
+    System.arraycopy(scans.hasVelocity, 0, p.hasVelocity, at, k);
+    System.arraycopy(scans.vx, 0, p.vx, at, k);
+    System.arraycopy(scans.vy, 0, p.vy, at, k);
+    System.arraycopy(scans.vxx, 0, p.vxx, at, k);
+    System.arraycopy(scans.vxy, 0, p.vxy, at, k);
+    System.arraycopy(scans.vyy, 0, p.vyy, at, k);
+    System.arraycopy(scans.objectClass, 0, p.objectClass, at, k);
+    System.arraycopy(scans.truthId, 0, p.truthId, at, k);
+    p.count = at + k;
   }
 
   @Override
@@ -231,51 +263,126 @@ public final class Tracker implements Fusion {
     }
   }
 
+  /**
+   * Finds every (track, detection) pair within the birth gate, recording those within the gate as edges.
+   *
+   * <p>The scan's detections are counting-sorted into a dense grid over their bounding box, with positions and
+   * covariances copied into cell order, so each row of cells a track's search box covers is one contiguous run of
+   * memory: no hashing, no linked lists, no duplicate visits. Within that run a cheap Euclidean test against the
+   * bounding radius rejects most candidates before the Mahalanobis distance is computed (with exactly the
+   * arithmetic of {@link CvKalman#mahalanobis2}, so the edges and their costs do not depend on the search).
+   */
   private void gate(int s, int m) {
     Detections d = pending;
-    int hmask = gridHead.length - 1;
-    Arrays.fill(gridHead, -1);
+    double minX = Double.POSITIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
     double maxTraceR = 0;
     for (int j = 0; j < m; j++) {
-      int h = hash(cell(d.x[s + j]), cell(d.y[s + j])) & hmask;
-      gridNext[j] = gridHead[h];
-      gridHead[h] = j;
+      double x = d.x[s + j];
+      double y = d.y[s + j];
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
       maxTraceR = Math.max(maxTraceR, d.cxx[s + j] + d.cyy[s + j]);
     }
+    // Cells of CELL metres, coarser when the detections are spread so thin that the grid would exceed ~4 cells
+    // per detection (the grid is cleared every scan, so its size must stay proportional to the scan).
+    double cellSize = CELL;
+    double w = maxX - minX;
+    double h = maxY - minY;
+    double maxCells = 4.0 * m + 64;
+    if ((w / cellSize + 1) * (h / cellSize + 1) > maxCells) {
+      cellSize = Math.max(cellSize, Math.sqrt(w * h / maxCells) * 1.5 + 1e-9);
+      while ((w / cellSize + 1) * (h / cellSize + 1) > maxCells) {
+        cellSize *= 1.5;
+      }
+    }
+    double inv = 1.0 / cellSize;
+    int gw = (int) (w * inv) + 1;
+    int gh = (int) (h * inv) + 1;
+    int cells = gw * gh;
+    if (cellStart.length < cells + 1) {
+      cellStart = new int[Math.max(cells + 1, cellStart.length * 2)];
+    }
+    Arrays.fill(cellStart, 0, cells + 1, 0);
+    for (int j = 0; j < m; j++) {
+      int c = Math.min(gh - 1, (int) ((d.y[s + j] - minY) * inv)) * gw
+          + Math.min(gw - 1, (int) ((d.x[s + j] - minX) * inv));
+      detCell[j] = c;
+      cellStart[c + 1]++;
+    }
+    for (int c = 0; c < cells; c++) {
+      cellStart[c + 1] += cellStart[c];
+    }
+    for (int j = 0; j < m; j++) {
+      int slot = cellStart[detCell[j]]++;
+      int i = s + j;
+      sortedJ[slot] = j;
+      sx[slot] = d.x[i];
+      sy[slot] = d.y[i];
+      sxx[slot] = d.cxx[i];
+      sxy[slot] = d.cxy[i];
+      syy[slot] = d.cyy[i];
+    }
+    // The fill loop advanced each start to its end: shift back by one cell.
+    System.arraycopy(cellStart, 0, cellStart, 1, cells);
+    cellStart[0] = 0;
+
     edgeCount = 0;
-    double g = cfg.birthGate(); // search wide enough for birth suppression, which is the wider gate
+    Arrays.fill(degT, 0, n, 0);
+    Arrays.fill(degD, 0, m, 0);
+    double bg = cfg.birthGate(); // search wide enough for birth suppression, which is the wider gate
+    double gate = cfg.gate();
     for (int k = 0; k < n; k++) {
       int po = 10 * k;
       double a = pc[po];
       double b = pc[po + 1];
       double c = pc[po + 4];
-      double half = 0.5 * (a - c);
-      double lambda = 0.5 * (a + c) + Math.sqrt(half * half + b * b); // largest eigenvalue of P_pos
-      // Every gated detection lies within this radius: d^2 <= gate implies |z - x|^2 <= gate * lambda_max(S),
-      // and lambda_max(P + R) <= lambda_max(P) + trace(R).
-      double r = Math.sqrt(g * (lambda + maxTraceR));
+      // Gershgorin bound on the largest eigenvalue of P_pos: no square root, a little wider than the exact one.
+      double lambda = Math.max(a, c) + Math.abs(b);
+      // Every detection within the birth gate lies within this radius: d^2 <= g implies
+      // |z - x|^2 <= g * lambda_max(S), and lambda_max(P + R) <= lambda_max(P) + trace(R). The margin covers
+      // rounding, so the Euclidean pre-test never rejects a pair the Mahalanobis test would accept.
+      double r2 = bg * (lambda + maxTraceR) * (1 + 1e-9) + 1e-9;
+      double r = Math.sqrt(r2);
       double tx = st[4 * k];
       double ty = st[4 * k + 1];
-      int gx0 = cell(tx - r);
-      int gx1 = cell(tx + r);
-      int gy0 = cell(ty - r);
-      int gy1 = cell(ty + r);
-      if ((long) (gx1 - gx0 + 1) * (gy1 - gy0 + 1) >= m) {
-        for (int j = 0; j < m; j++) {
-          tryPair(k, j, s);
-        }
+      double fx1 = (tx + r - minX) * inv;
+      double fy1 = (ty + r - minY) * inv;
+      if (fx1 < 0 || fy1 < 0) {
         continue;
       }
-      if (++stamp == Integer.MAX_VALUE) {
-        Arrays.fill(detStamp, 0);
-        stamp = 1;
+      // Truncation is the floor for the non-negative values kept; negative lower bounds clamp to cell 0.
+      int gx0 = (int) Math.max(0, (tx - r - minX) * inv);
+      int gy0 = (int) Math.max(0, (ty - r - minY) * inv);
+      if (gx0 >= gw || gy0 >= gh) {
+        continue;
       }
-      for (int gx = gx0; gx <= gx1; gx++) {
-        for (int gy = gy0; gy <= gy1; gy++) {
-          for (int j = gridHead[hash(gx, gy) & hmask]; j >= 0; j = gridNext[j]) {
-            if (detStamp[j] != stamp) {
-              detStamp[j] = stamp;
-              tryPair(k, j, s);
+      int gx1 = (int) Math.min(fx1, gw - 1);
+      int gy1 = (int) Math.min(fy1, gh - 1);
+      for (int gy = gy0; gy <= gy1; gy++) {
+        int from = cellStart[gy * gw + gx0];
+        int to = cellStart[gy * gw + gx1 + 1];
+        for (int slot = from; slot < to; slot++) {
+          double ex = sx[slot] - tx;
+          double ey = sy[slot] - ty;
+          if (ex * ex + ey * ey > r2) {
+            continue;
+          }
+          // CvKalman.mahalanobis2, written out with the track's terms hoisted.
+          double s00 = a + sxx[slot];
+          double s01 = b + sxy[slot];
+          double s11 = c + syy[slot];
+          double det = s00 * s11 - s01 * s01;
+          double d2 = (s11 * ex * ex - 2 * s01 * ex * ey + s00 * ey * ey) / det;
+          if (d2 <= bg) {
+            int j = sortedJ[slot];
+            nearTrack[j] = true;
+            if (d2 <= gate) {
+              addEdge(k, j, d2);
             }
           }
         }
@@ -283,35 +390,21 @@ public final class Tracker implements Fusion {
     }
   }
 
-  private void tryPair(int k, int j, int s) {
-    Detections d = pending;
-    int i = s + j;
-    double d2 = CvKalman.mahalanobis2(st, 4 * k, pc, 10 * k, d.x[i], d.y[i], d.cxx[i], d.cxy[i], d.cyy[i]);
-    if (d2 <= cfg.birthGate()) {
-      nearTrack[j] = true;
+  private void addEdge(int k, int j, double d2) {
+    if (edgeCount == edgeT.length) {
+      int len = edgeCount * 2;
+      edgeT = Arrays.copyOf(edgeT, len);
+      edgeD = Arrays.copyOf(edgeD, len);
+      edgeC = Arrays.copyOf(edgeC, len);
+      edgeList = Arrays.copyOf(edgeList, len);
+      complexEdge = Arrays.copyOf(complexEdge, len);
     }
-    if (d2 <= cfg.gate()) {
-      if (edgeCount == edgeT.length) {
-        int len = edgeCount * 2;
-        edgeT = Arrays.copyOf(edgeT, len);
-        edgeD = Arrays.copyOf(edgeD, len);
-        edgeC = Arrays.copyOf(edgeC, len);
-        edgeList = Arrays.copyOf(edgeList, len);
-      }
-      edgeT[edgeCount] = k;
-      edgeD[edgeCount] = j;
-      edgeC[edgeCount] = d2;
-      edgeCount++;
-    }
-  }
-
-  private static int cell(double c) {
-    return (int) Math.floor(c / CELL);
-  }
-
-  private static int hash(int cx, int cy) {
-    int h = cx * 73856093 ^ cy * 19349663;
-    return h ^ (h >>> 16);
+    degT[k]++;
+    degD[j]++;
+    edgeT[edgeCount] = k;
+    edgeD[edgeCount] = j;
+    edgeC[edgeCount] = d2;
+    edgeCount++;
   }
 
   private int find(int a) {
@@ -322,19 +415,51 @@ public final class Tracker implements Fusion {
     return a;
   }
 
-  /** Clusters the gated graph (tracks 0..n-1, detections n..n+m-1) and solves each cluster. */
+  /**
+   * Solves the gated graph (tracks are nodes 0..n-1, detections n..n+m-1). A gated pair whose track and detection
+   * have no other edge is its own cluster with a trivial answer (take the pair: d^2 <= gate), and that is most
+   * pairs in ordinary traffic, so those are updated at once; only the rest go through union-find clustering and
+   * the exact solver, at a cost proportional to the ambiguous part of the scene.
+   */
   private void assign(int s, int m) {
     if (edgeCount == 0) {
       return;
     }
-    int nodes = n + m;
-    for (int a = 0; a < nodes; a++) {
-      parent[a] = a;
-      label[a] = -1;
+    Detections d = pending;
+    int bit = 1 << (d.sensorId[s] & 31);
+    int complex = 0;
+    Arrays.fill(inGraph, 0, n + m, false);
+    for (int e = 0; e < edgeCount; e++) {
+      int k = edgeT[e];
+      int j = edgeD[e];
+      if (degT[k] == 1 && degD[j] == 1) {
+        update(k, s, j, bit);
+      } else {
+        complexEdge[complex++] = e;
+        inGraph[k] = true;
+        inGraph[n + j] = true;
+      }
     }
-    for (int k = 0; k < edgeCount; k++) {
-      int ra = find(edgeT[k]);
-      int rb = find(n + edgeD[k]);
+    if (complex == 0) {
+      return;
+    }
+    // Nodes of the ambiguous part, tracks in slot order then detections in scan order.
+    int nodes = 0;
+    int trackNodes = 0;
+    for (int a = 0; a < n + m; a++) {
+      if (inGraph[a]) {
+        nodeList[nodes++] = a;
+        parent[a] = a;
+        label[a] = -1;
+        if (a < n) {
+          trackNodes++;
+        }
+      }
+    }
+    for (int x = 0; x < complex; x++) {
+      int e = complexEdge[x];
+      int ra = find(edgeT[e]);
+      int rb = find(n + edgeD[e]);
       if (ra != rb) {
         if (ra < rb) {
           parent[rb] = ra;
@@ -345,7 +470,8 @@ public final class Tracker implements Fusion {
     }
     // Components numbered by their first node: tracks first, in slot order.
     int comps = 0;
-    for (int a = 0; a < nodes; a++) {
+    for (int x = 0; x < nodes; x++) {
+      int a = nodeList[x];
       int r = find(a);
       if (label[r] < 0) {
         label[r] = comps++;
@@ -359,33 +485,25 @@ public final class Tracker implements Fusion {
       edgeStart = new int[len];
       fill = new int[len];
     }
-    bucket(trackStart, trackList, comps, 0, n);
-    bucket(detStart, detList, comps, n, m);
+    bucket(trackStart, trackList, comps, 0, trackNodes);
+    bucket(detStart, detList, comps, trackNodes, nodes);
     // Edges by the component of their track.
     Arrays.fill(edgeStart, 0, comps + 1, 0);
-    for (int k = 0; k < edgeCount; k++) {
-      edgeStart[compOf[edgeT[k]] + 1]++;
+    for (int x = 0; x < complex; x++) {
+      edgeStart[compOf[edgeT[complexEdge[x]]] + 1]++;
     }
     for (int c = 0; c < comps; c++) {
       edgeStart[c + 1] += edgeStart[c];
     }
     System.arraycopy(edgeStart, 0, fill, 0, comps);
-    for (int k = 0; k < edgeCount; k++) {
-      edgeList[fill[compOf[edgeT[k]]]++] = k;
+    for (int x = 0; x < complex; x++) {
+      int e = complexEdge[x];
+      edgeList[fill[compOf[edgeT[e]]]++] = e;
     }
-    Detections d = pending;
-    int bit = 1 << (d.sensorId[s] & 31);
     double g = cfg.gate();
     for (int c = 0; c < comps; c++) {
       int rows = trackStart[c + 1] - trackStart[c];
       int dets = detStart[c + 1] - detStart[c];
-      if (rows == 0 || dets == 0) {
-        continue;
-      }
-      if (rows == 1 && dets == 1) {
-        update(trackList[trackStart[c]], s, detList[detStart[c]] - n, bit); // the single edge is gated
-        continue;
-      }
       for (int r = 0; r < rows; r++) {
         local[trackList[trackStart[c] + r]] = r;
       }
@@ -418,17 +536,18 @@ public final class Tracker implements Fusion {
     }
   }
 
-  /** Counting sort of nodes [from, from + count) into lists by component, keeping node order. */
-  private void bucket(int[] start, int[] list, int comps, int from, int count) {
+  /** Counting sort of nodeList[from, to) into lists by component, keeping node order. */
+  private void bucket(int[] start, int[] list, int comps, int from, int to) {
     Arrays.fill(start, 0, comps + 1, 0);
-    for (int a = from; a < from + count; a++) {
-      start[compOf[a] + 1]++;
+    for (int x = from; x < to; x++) {
+      start[compOf[nodeList[x]] + 1]++;
     }
     for (int c = 0; c < comps; c++) {
       start[c + 1] += start[c];
     }
     System.arraycopy(start, 0, fill, 0, comps);
-    for (int a = from; a < from + count; a++) {
+    for (int x = from; x < to; x++) {
+      int a = nodeList[x];
       list[fill[compOf[a]]++] = a;
     }
   }
@@ -551,10 +670,15 @@ public final class Tracker implements Fusion {
       int len = Math.max(m, assigned.length * 2);
       assigned = new boolean[len];
       nearTrack = new boolean[len];
-      gridNext = new int[len];
-      detStamp = new int[len];
       detList = new int[len];
-      gridHead = new int[Integer.highestOneBit(Math.max(16, 2 * len - 1)) << 1];
+      detCell = new int[len];
+      degD = new int[len];
+      sortedJ = new int[len];
+      sx = new double[len];
+      sy = new double[len];
+      sxx = new double[len];
+      sxy = new double[len];
+      syy = new double[len];
     }
     if (parent.length < nodes) {
       int len = Math.max(nodes, parent.length * 2);
@@ -562,9 +686,12 @@ public final class Tracker implements Fusion {
       label = new int[len];
       compOf = new int[len];
       local = new int[len];
+      inGraph = new boolean[len];
+      nodeList = new int[len];
     }
     if (trackList.length < n) {
       trackList = new int[Math.max(n, trackList.length * 2)];
+      degT = new int[trackList.length];
     }
   }
 

@@ -129,6 +129,57 @@ class TrackerTest {
     }
   }
 
+  /**
+   * A crowded square seen by four different sensors with clutter: most gated pairs are lone pairs (the tracker's
+   * shortcut) but many clusters are ambiguous (the exact solver), and detections spread over cells of the grid
+   * search. The output must match the library pipeline's, which gates every pair by brute force.
+   */
+  @Test
+  void agreesWithTheLibraryReferencePipelineInACrowdedSceneWithFourSensors() {
+    GroundTruth g = scene(300, 5);
+    SensorSpec lidar = SensorSpec.defaults(SensorType.LIDAR).withCoverage(Math.PI, 400).withTiming(DT, 0);
+    SensorSpec radar = SensorSpec.defaults(SensorType.RADAR).withCoverage(Math.toRadians(80), 400)
+        .withTiming(DT, 0);
+    Sensor[] sensors = {twoCameras(1.0)[0], twoCameras(1.0)[1], new Sensor(3, lidar.at(0, 150, -Math.PI / 2)),
+        new Sensor(4, radar.at(150, 0, Math.PI))};
+    Occluders occ = new Occluders();
+    Tracker ours = new Tracker(TrackerConfig.defaults());
+    ReferenceTracker ref = new ReferenceTracker(TrackerConfig.defaults());
+    FusedObjects a = new FusedObjects();
+    FusedObjects b = new FusedObjects();
+    Detections scan = new Detections();
+    RandomStream[] rng = new RandomStream[sensors.length];
+    for (int s = 0; s < sensors.length; s++) {
+      rng[s] = RandomStream.derive(6, "crowd" + s);
+    }
+    int confirmedSeen = 0;
+    for (int step = 0; step < 25; step++) {
+      double t = step * DT;
+      occ.update(g);
+      scan.clear();
+      for (int s = 0; s < sensors.length; s++) {
+        sensors[s].sense(t, g, occ, rng[s], scan, -1);
+      }
+      ours.ingest(scan);
+      ref.ingest(scan);
+      ours.step(t, a);
+      ref.step(t, b);
+      assertEquals(ref.trackCount(), ours.trackCount(), "tracks at step " + step);
+      assertEquals(b.count, a.count, "confirmed at step " + step);
+      for (int o = 0; o < a.count; o++) {
+        assertEquals(b.trackId[o], a.trackId[o]);
+        assertEquals(b.x[o], a.x[o], 1e-6);
+        assertEquals(b.y[o], a.y[o], 1e-6);
+        assertEquals(b.vy[o], a.vy[o], 1e-6);
+        assertEquals(b.cov[10 * o], a.cov[10 * o], 1e-6);
+        assertEquals(b.sensorMask[o], a.sensorMask[o]);
+      }
+      confirmedSeen = Math.max(confirmedSeen, a.count);
+      move(g, DT);
+    }
+    assertTrue(confirmedSeen > 250, "most of the 300 objects are tracked: " + confirmedSeen);
+  }
+
   @Test
   void confirmsAfterThreeOfFiveAndDeletesAfterFiveMisses() {
     Tracker tracker = new Tracker(TrackerConfig.defaults());

@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
  * Times plain traffic on one thread: vehicle-updates per second (one vehicle advanced by one step), the unit
  * in which traffic simulators' speed is usually quoted. The scene fills during the scenario's warm-up, which
  * is not timed. Wall-clock figures depend on the machine; the model results of the run do not.
+ *
+ * <p>The launcher sends {@code v2xsim bench throughput ...} here and {@code v2xsim bench [--quick|--full]} to the
+ * JMH suite in the bench module ({@code io.v2xsim.bench.Suite}), which this module cannot depend on.
  */
 @Command(
     name = "bench",
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Time plain traffic of a scenario on one core and print vehicle-updates per second.",
         "Default scene: traffic-10x10 (10x10 grid, 2 lanes each way, ~600 vehicles, dt 0.1 s).",
-        "For the JMH suite (tick and component benchmarks) see BENCHMARKS in the README."})
+        "Through the launcher this is `v2xsim bench throughput`; `v2xsim bench [--quick|--full]` runs the JMH",
+        "suite (fusion, association, Kalman, transport, ticks; see BENCHMARKS.md)."})
 final class BenchCommand implements Callable<Integer> {
   /** SUMO 1.15 on a 10 x 10 grid, about 600 vehicles, 0.1 s steps, 2-core machine (shared/datasets/README.md). */
   static final double SUMO_REFERENCE_UPDATES_PER_SECOND = 0.25e6;

@@ -52,6 +52,46 @@ public final class ArmRun {
     return new Wiring(s, arm, seed).run(listener);
   }
 
+  /**
+   * The same wiring advanced one tick at a time, for benchmarks that time a single tick of the whole cooperative
+   * pipeline. Close it to release the Netty channels and loops.
+   */
+  public static Stepper open(CompiledScenario s, Arm arm, long seed) {
+    return new Stepper(new Wiring(s, arm, seed));
+  }
+
+  /** One (scenario, arm, seed) advanced by {@link #step()}; see {@link #open}. */
+  public static final class Stepper implements AutoCloseable {
+    private final Wiring w;
+
+    private Stepper(Wiring w) {
+      this.w = w;
+    }
+
+    /** One tick: traffic, sensing, fusion, transport, decisions, measurement. */
+    public void step() {
+      w.engine.step();
+    }
+
+    public Engine engine() {
+      return w.engine;
+    }
+
+    public int roadsideUnits() {
+      return w.rsus.size();
+    }
+
+    /** Automated vehicles on the road now. */
+    public int agents() {
+      return w.agents.size();
+    }
+
+    @Override
+    public void close() {
+      w.close();
+    }
+  }
+
   private static final class Wiring {
     private final CompiledScenario s;
     private final Arm arm;
@@ -135,17 +175,21 @@ public final class ArmRun {
         return new RunResult(r.seed(), r.simulatedSeconds(), all, r.trips(), r.collisions(), r.queues(),
             r.conflicts());
       } finally {
-        // Channels first, then loops: with in-process channels each side closes its peer on the peer's loop,
-        // which must still be running.
-        for (RsuBroadcaster b : broadcasters) {
-          b.sender().closeChannels();
-        }
-        if (receiver != null) {
-          receiver.close();
-        }
-        for (RsuBroadcaster b : broadcasters) {
-          b.sender().close();
-        }
+        close();
+      }
+    }
+
+    void close() {
+      // Channels first, then loops: with in-process channels each side closes its peer on the peer's loop,
+      // which must still be running.
+      for (RsuBroadcaster b : broadcasters) {
+        b.sender().closeChannels();
+      }
+      if (receiver != null) {
+        receiver.close();
+      }
+      for (RsuBroadcaster b : broadcasters) {
+        b.sender().close();
       }
     }
 

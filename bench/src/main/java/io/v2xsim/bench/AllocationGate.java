@@ -1,0 +1,73 @@
+package io.v2xsim.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * The CI gate: the steady-state fusion step ({@code FusionBenchmark}, ours) and the traffic tick
+ * ({@code TickBenchmark}: the catalog's traffic-10x10 after its 15-minute fill) must not allocate. The city tick
+ * ({@code CityTickBenchmark}) is reported but not gated: its cooperative pipeline (agents created as automated
+ * vehicles enter, their world models, the experiment metrics) allocates today, see BENCHMARKS.md. Allocation per operation is stable from run to run, unlike time,
+ * so the gate never looks at time except to size the noise allowance.
+ *
+ * <p><b>Threshold.</b> {@code gc.alloc.rate.norm} divides the allocation of all threads of the forked JVM by the
+ * operations done. JMH's own threads allocate a little while an iteration runs; on allocation-free code this shows
+ * as a steady background of about 6 KB/s (measured: 0.006 MB/s, i.e. 0.29 B/op at 50 us/op, 1.1 B/op at 190 us/op
+ * and 4.2 B/op at 730 us/op for the fusion step). The gate therefore allows {@code 8 B + 0.02 B per microsecond of
+ * operation} (20 KB/s, three times the background): far below one object per tracked object or per vehicle (a
+ * 1,000-object fusion step that allocated one 16-byte object per object would show 16,000 B/op), yet not tripped by
+ * JMH's background.
+ */
+final class AllocationGate {
+  static final double FIXED_BYTES = 8;
+  static final double BYTES_PER_MICROSECOND = 0.02;
+
+  record Verdict(boolean passed, String report) {}
+
+  private AllocationGate() {}
+
+  static boolean gated(Report.Row r) {
+    return (r.bench().equals("FusionBenchmark.fuse") && r.param("impl").equals("ours"))
+        || r.bench().startsWith("TickBenchmark.");
+  }
+
+  static double limit(Report.Row r) {
+    return FIXED_BYTES + BYTES_PER_MICROSECOND * r.micros();
+  }
+
+  static boolean allocates(Report.Row r) {
+    return !(r.allocNorm() <= limit(r)); // NaN (no -prof gc) fails too
+  }
+
+  static Verdict check(List<RunResult> results) {
+    List<Report.Row> rows = new ArrayList<>();
+    for (RunResult r : results) {
+      rows.add(Report.row(r));
+    }
+    return checkRows(rows);
+  }
+
+  static Verdict checkRows(List<Report.Row> rows) {
+    StringBuilder b = new StringBuilder("allocation gate (limit 8 B + 0.02 B/us of operation):\n");
+    boolean ok = true;
+    int checked = 0;
+    for (Report.Row r : rows) {
+      if (!gated(r)) {
+        continue;
+      }
+      checked++;
+      boolean bad = allocates(r);
+      ok &= !bad;
+      b.append(String.format(Locale.ROOT, "  %s %-40s %10.2f B/op (limit %.1f) %s%n", bad ? "FAIL" : "ok  ",
+          r.bench() + " " + r.shownParams(), r.allocNorm(), limit(r), ""));
+    }
+    if (checked == 0) {
+      b.append("  FAIL nothing to check: the fusion and tick benchmarks did not run\n");
+      ok = false;
+    }
+    b.append(ok ? "allocation gate: passed\n" : "allocation gate: FAILED\n");
+    return new Verdict(ok, b.toString());
+  }
+}
