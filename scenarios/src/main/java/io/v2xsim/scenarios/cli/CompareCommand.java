@@ -50,6 +50,9 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   SourceOptions source;
 
+  @Mixin
+  ExperimentOptions experiment;
+
   @Option(names = "--strategies", paramLabel = "S1,S2,...", split = ",", required = true,
       description = "Signal strategies to compare, the first being the baseline: fixed (the plans on their "
           + "cycle), webster, actuated, max-pressure, sotl, v2x-max-pressure, or as-is (the scenario's own "
@@ -60,31 +63,14 @@ final class CompareCommand implements Callable<Integer> {
       description = "Which arm of the scenario to run (default: its first).")
   String armName;
 
-  @Option(names = "--seeds", paramLabel = "N", description = "Number of seeds, replacing experiment.seeds.")
-  Integer seeds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "First seed, replacing experiment.seed.")
-  Long seed;
-
-  @Option(names = "--duration", paramLabel = "S", description = "Simulated seconds per run.")
-  Double duration;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Directory for the result files (default: results/<scenario>-compare/<yyyyMMdd-HHmmss>).")
-  Path out;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Runs at once (default: number of cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
-
   @Override
   public Integer call() throws Exception {
     checkOptions();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     ScenarioLoader loader = new ScenarioLoader();
-    ScenarioDocument document = source.read(duration);
-    SpecOverrides overrides = new SpecOverrides(seeds, seed, duration, null);
+    ScenarioDocument document = source.read(experiment.duration);
+    SpecOverrides overrides = new SpecOverrides(experiment.seeds, experiment.seed, experiment.duration, null);
 
     List<ExperimentRunner.Variant> variants = new ArrayList<>();
     CompiledScenario first = null;
@@ -94,8 +80,7 @@ final class CompareCommand implements Callable<Integer> {
       variants.add(new ExperimentRunner.Variant(compiled, renamed(pickArm(compiled), strategy)));
     }
     List<Long> seedList = ExperimentRunner.seedsOf(first);
-    ReportWriter report = new ReportWriter(out != null ? out
-        : RunCommand.defaultOutputDir(first.name() + "-compare"));
+    ReportWriter report = new ReportWriter(experiment.outputDir(first.name() + "-compare"));
 
     int runs = variants.size() * seedList.size();
     Instant started = Instant.now();
@@ -104,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
     io.v2xsim.scenarios.coop.WallClock.reset();
     try (ProgressMeter progress = new ProgressMeter(stderr, main.terminal, runs, first.duration(),
         System::nanoTime).start()) {
-      results = new ExperimentRunner(threads).runVariants(variants, seedList, RunCommand.RUNNER,
+      results = new ExperimentRunner(experiment.threads).runVariants(variants, seedList, RunCommand.RUNNER,
           (arm, s) -> RunListener.NONE, progress);
     }
     double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
@@ -118,7 +103,7 @@ final class CompareCommand implements Callable<Integer> {
     ArmsSummary summary = Summarizer.summarizeArms(first.name(), first.description(), first.duration(),
         first.dt(), first.warmup(), strategies, perStrategy);
     double simulated = all.stream().mapToDouble(RunResult::simulatedSeconds).sum();
-    RunInfo info = new RunInfo(first.name(), document.displayName(), seedList, Math.min(threads, runs), started,
+    RunInfo info = new RunInfo(first.name(), document.displayName(), seedList, Math.min(experiment.threads, runs), started,
         wallSeconds, simulated, Summarizer.vehicleUpdates(first, all), VersionProvider.version(),
         spec.commandLine().getParseResult().originalArgs());
     report.write(summary, perStrategy, info);
@@ -161,15 +146,6 @@ final class CompareCommand implements Callable<Integer> {
     if (new LinkedHashSet<>(strategies).size() != strategies.size()) {
       throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice: " + strategies);
     }
-    if (seeds != null && seeds < 1) {
-      throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
-    }
-    if (duration != null && !(duration > 0 && Double.isFinite(duration))) {
-      throw new ParameterException(spec.commandLine(), "--duration must be a positive number of seconds, got "
-          + duration);
-    }
-    if (threads < 1) {
-      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-    }
+    experiment.check();
   }
 }

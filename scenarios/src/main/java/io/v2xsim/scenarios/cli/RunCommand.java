@@ -59,25 +59,12 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   SourceOptions source;
 
+  @Mixin
+  ExperimentOptions experiment;
+
   @Option(names = "--strategy", paramLabel = "NAME",
       description = "Signal controller for every signalized junction (signals.defaults.controller).")
   String strategy;
-
-  @Option(names = "--seeds", paramLabel = "N",
-      description = "Number of seeds (runs), replacing experiment.seeds of the file.")
-  Integer seeds;
-
-  @Option(names = "--seed", paramLabel = "S",
-      description = "First seed, replacing experiment.seed of the file; run i uses S + i.")
-  Long seed;
-
-  @Option(names = "--duration", paramLabel = "S",
-      description = "Simulated seconds per run, replacing experiment.duration of the file.")
-  Double duration;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Directory for the result files (default: results/<scenario>/<yyyyMMdd-HHmmss>).")
-  Path out;
 
   @Option(names = "--trajectories",
       description = "Also write every vehicle's trajectory, one CSV per seed.")
@@ -88,21 +75,17 @@ final class RunCommand implements Callable<Integer> {
           + "loopback); replaces experiment.transport. Results are identical either way.")
   String transport;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Runs at once (default: number of cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
-
   @Override
   public Integer call() throws Exception {
     checkOptions();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     ScenarioLoader loader = new ScenarioLoader();
-    ScenarioDocument document = source.read(duration);
+    ScenarioDocument document = source.read(experiment.duration);
     CompiledScenario compiled = loader.compile(document,
-        new SpecOverrides(seeds, seed, duration, transport, strategy));
+        new SpecOverrides(experiment.seeds, experiment.seed, experiment.duration, transport, strategy));
     List<Long> seedList = ExperimentRunner.seedsOf(compiled);
-    ReportWriter report = new ReportWriter(out != null ? out : defaultOutputDir(compiled.name()));
+    ReportWriter report = new ReportWriter(experiment.outputDir(compiled.name()));
     List<Arm> arms = ExperimentRunner.armsOf(compiled);
     if (arms.size() > 1) {
       return runArms(compiled, document, arms, seedList, report, stdout, stderr);
@@ -115,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     try (TrajectoryFiles trajectoryFiles = writeTrajectories ? TrajectoryFiles.open(report.dir(), seedList) : null;
         ProgressMeter progress = new ProgressMeter(stderr, main.terminal, seedList.size(), compiled.duration(),
             System::nanoTime).start()) {
-      results = new ExperimentRunner(threads).run(compiled, arms, seedList, RUNNER,
+      results = new ExperimentRunner(experiment.threads).run(compiled, arms, seedList, RUNNER,
           (arm, seed) -> trajectoryFiles != null ? trajectoryFiles.listenerFor(seed) : RunListener.NONE, progress)
           .get(0).results();
       if (trajectoryFiles != null) {
@@ -126,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
 
     ExperimentSummary summary = Summarizer.summarize(compiled, results);
     double simulated = results.stream().mapToDouble(RunResult::simulatedSeconds).sum();
-    RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(threads, seedList.size()),
+    RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(experiment.threads, seedList.size()),
         started, wallSeconds, simulated, Summarizer.vehicleUpdates(compiled, results), VersionProvider.version(),
         spec.commandLine().getParseResult().originalArgs());
     report.write(summary, results, info);
@@ -152,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
             : null;
         ProgressMeter progress = new ProgressMeter(stderr, main.terminal, runs, compiled.duration(),
             System::nanoTime).start()) {
-      results = new ExperimentRunner(threads).run(compiled, arms, seedList, RUNNER,
+      results = new ExperimentRunner(experiment.threads).run(compiled, arms, seedList, RUNNER,
           (arm, seed) -> trajectoryFiles != null ? trajectoryFiles.listenerFor(arm.name(), seed) : RunListener.NONE,
           progress);
       if (trajectoryFiles != null) {
@@ -170,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
     ArmsSummary summary = Summarizer.summarizeArms(compiled.name(), compiled.description(), compiled.duration(),
         compiled.dt(), compiled.warmup(), names, perArm);
     double simulated = all.stream().mapToDouble(RunResult::simulatedSeconds).sum();
-    RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(threads, runs),
+    RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(experiment.threads, runs),
         started, wallSeconds, simulated, Summarizer.vehicleUpdates(compiled, all), VersionProvider.version(),
         spec.commandLine().getParseResult().originalArgs());
     report.write(summary, perArm, info);
@@ -188,16 +171,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void checkOptions() {
     source.check();
-    if (seeds != null && seeds < 1) {
-      throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
-    }
-    if (duration != null && !(duration > 0 && Double.isFinite(duration))) {
-      throw new ParameterException(spec.commandLine(), "--duration must be a positive number of seconds, got "
-          + duration);
-    }
-    if (threads < 1) {
-      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-    }
+    experiment.check();
   }
 
   /** results/<name>/<timestamp>, made unique if a run in the same second already took it. */
