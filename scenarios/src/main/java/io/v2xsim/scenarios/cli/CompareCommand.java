@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Run one scenario under several signal strategies, every strategy on the same seeds, and compare them.",
         "Prints travel time, delay, stops, queues, throughput (and emergency response and red-light conflicts",
-        "where the scenario has them) per strategy with 95% intervals, and each strategy's paired difference from",
+        "where the scenario has them) per strategy with 95%% intervals, and each strategy's paired difference from",
         "the first with a Wilcoxon signed-rank test. Writes summary.json, compare.csv, comparison.csv (every",
         "metric), arms.csv, trips.csv and run-info.json."})
 final class CompareCommand implements Callable<Integer> {
@@ -53,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   ExperimentOptions experiment;
 
-  @Option(names = "--strategies", paramLabel = "S1,S2,...", split = ",", required = true,
+  @Option(names = "--strategies", paramLabel = "STRATEGY", split = ",", required = true,
       description = "Signal strategies to compare, the first being the baseline: fixed (the plans on their "
           + "cycle), webster, actuated, max-pressure, sotl, v2x-max-pressure, or as-is (the scenario's own "
           + "controllers); a +priority suffix adds emergency-vehicle priority from V2X, e.g. fixed+priority.")

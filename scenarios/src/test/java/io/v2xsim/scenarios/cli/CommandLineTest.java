@@ -15,11 +15,14 @@ class CommandLineTest {
 
   @Test
   void helpIsAvailableOnEveryCommand() {
-    for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}, {"list", "--help"}}) {
+    for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"compare", "--help"}, {"validate", "--help"},
+        {"list", "--help"}}) {
       Cli cli = Cli.run(args);
       assertEquals(0, cli.exitCode(), cli::toString);
       assertTrue(cli.out().contains("Usage: v2xsim"), cli::toString);
+      assertTrue(!cli.err().contains("WARN"), "help text must format cleanly: " + cli);
     }
+    assertTrue(Cli.run("compare", "--help").out().contains("--strategies=STRATEGY"));
     assertTrue(Cli.run("run", "--help").out().contains("--trajectories"));
   }
 
