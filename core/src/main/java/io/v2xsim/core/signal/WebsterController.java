@@ -12,6 +12,12 @@ import io.v2xsim.core.network.Junction;
  * lost time), optimal cycle C0 = (1.5 L + 5) / (1 - Y) clamped to [minCycle, maxCycle], and effective greens
  * split in proportion to y_i, each clamped to [minGreen, maxGreen]. Until the first re-plan it runs the
  * junction's default plan.
+ *
+ * <p>Webster's method assumes every movement is served by one phase. Plans whose phases overlap (the LibSignal
+ * and CityFlow eight-phase plans serve each movement in two phases: opposite straights, opposite lefts, then each
+ * approach's straight and left) would count each flow twice and derive a cycle far too long. So the re-planned
+ * cycle runs a covering subset: phases taken greedily, most green movements first (ties by plan order), while
+ * they add a movement no chosen phase serves yet. Plans without overlap keep every phase.
  */
 final class WebsterController extends PhasedController {
   /** Above this Y the formula's cycle explodes; Webster's own charts stop near 0.9. */
@@ -24,6 +30,10 @@ final class WebsterController extends PhasedController {
   private final double[] planned;
   private final double[] ratio;
   private final double lost;
+  /** Phases of the re-planned cycle (see the class comment); all phases for plans without overlap. */
+  private final boolean[] active;
+  private final int firstActive;
+  private boolean replanned;
   private double windowStart;
 
   WebsterController(SignalPlan plan, Junction j, ControllerConfig cfg, SignalInputs inputs) {
@@ -34,12 +44,55 @@ final class WebsterController extends PhasedController {
     this.countAtWindowStart = new long[countDetectors()];
     this.planned = new double[n];
     this.ratio = new double[n];
+    this.active = covering(green);
+    int first = 0;
+    while (!active[first]) {
+      first++;
+    }
+    this.firstActive = first;
     double l = 0;
     for (int i = 0; i < n; i++) {
       planned[i] = clamp(plan.phases().get(i).green(), minGreen[i], maxGreen[i]);
-      l += yellow[i] + allRed[i];
+      l += active[i] ? yellow[i] + allRed[i] : 0;
     }
     this.lost = l;
+  }
+
+  /** A covering subset of phases, chosen greedily: most green movements first, ties by plan order. */
+  static boolean[] covering(byte[][] green) {
+    int phases = green.length;
+    int movements = phases == 0 ? 0 : green[0].length;
+    Integer[] order = new Integer[phases];
+    int[] size = new int[phases];
+    for (int p = 0; p < phases; p++) {
+      order[p] = p;
+      for (int m = 0; m < movements; m++) {
+        size[p] += SignalColor.isGreen(green[p][m]) ? 1 : 0;
+      }
+    }
+    java.util.Arrays.sort(order, (a, b) -> size[a] != size[b] ? size[b] - size[a] : a - b);
+    boolean[] covered = new boolean[movements];
+    boolean[] chosen = new boolean[phases];
+    for (int p : order) {
+      for (int m = 0; m < movements; m++) {
+        if (SignalColor.isGreen(green[p][m]) && !covered[m]) {
+          chosen[p] = true;
+        }
+      }
+      if (chosen[p]) {
+        for (int m = 0; m < movements; m++) {
+          covered[m] |= SignalColor.isGreen(green[p][m]);
+        }
+      }
+    }
+    int count = 0;
+    for (boolean c : chosen) {
+      count += c ? 1 : 0;
+    }
+    if (count < 2) {
+      java.util.Arrays.fill(chosen, true); // a cycle needs two phases to alternate
+    }
+    return chosen;
   }
 
   static double[] fill(SignalPlan plan, double v) {
@@ -64,7 +117,8 @@ final class WebsterController extends PhasedController {
 
   @Override
   void onGreenStart(int phase, double time) {
-    if (phase == 0 && time - windowStart >= cfg.replanInterval() - 1e-9) {
+    // Phase 0 until the first re-plan (the default plan runs every phase), the first phase of the cycle after.
+    if (phase == (replanned ? firstActive : 0) && time - windowStart >= cfg.replanInterval() - 1e-9) {
       replan(time);
     }
   }
@@ -79,7 +133,7 @@ final class WebsterController extends PhasedController {
       for (int d : phaseDets[p]) {
         q = Math.max(q, (det.count(d) - countAtWindowStart[d]) / window);
       }
-      y[p] = q / s;
+      y[p] = active[p] ? q / s : 0;
       total += y[p];
     }
     for (int[] ds : phaseDets) {
@@ -97,11 +151,19 @@ final class WebsterController extends PhasedController {
     for (int p = 0; p < n; p++) {
       planned[p] = clamp(effective * y[p] / total, minGreen[p], maxGreen[p]);
     }
+    replanned = true;
   }
 
   @Override
   int decide(double time, double elapsed, boolean mustSwitch) {
-    return elapsed >= planned[current] - 1e-9 ? (current + 1) % n : -1;
+    if (elapsed < planned[current] - 1e-9) {
+      return -1;
+    }
+    int next = (current + 1) % n;
+    while (replanned && !active[next] && next != current) {
+      next = (next + 1) % n;
+    }
+    return next;
   }
 
   @Override
