@@ -29,6 +29,7 @@ public final class GroundTruth {
    * true unless the filler knows better. Measurements that only matter where paths cross (PET) skip the rest.
    */
   public boolean[] crossingArea;
+  private final TruthIndex index = new TruthIndex();
 
   public GroundTruth() {
     this(64);
@@ -53,6 +54,7 @@ public final class GroundTruth {
 
   public void clear() {
     count = 0;
+    index.invalidate();
   }
 
   /** Appends one road user and returns its index in this snapshot. */
@@ -62,6 +64,7 @@ public final class GroundTruth {
       grow(count * 2);
     }
     int i = count++;
+    index.invalidate();
     id[i] = objectId;
     objectClass[i] = cls;
     x[i] = px;
@@ -75,14 +78,22 @@ public final class GroundTruth {
     return i;
   }
 
-  /** Index of the road user with this id, or -1 (linear scan: for tests and metrics, not hot loops). */
+  /**
+   * Index of the road user with this id (the first, should two share it), or -1. Constant time: a hash table
+   * built on the first call after a refill.
+   */
   public int indexOf(int objectId) {
-    for (int i = 0; i < count; i++) {
-      if (id[i] == objectId) {
-        return i;
-      }
-    }
-    return -1;
+    return index.indexOf(this, objectId);
+  }
+
+  /**
+   * Road users whose centre may be within {@code radius} of (x, y), into {@code out}: every one that is, and
+   * possibly some a little farther (callers apply their own exact test), in ascending index order, so a caller
+   * visits them in the order a scan of the whole snapshot would. A uniform grid built on the first call after a
+   * refill.
+   */
+  public void near(double px, double py, double radius, Neighbours out) {
+    index.near(this, px, py, radius, out);
   }
 
   private void grow(int n) {

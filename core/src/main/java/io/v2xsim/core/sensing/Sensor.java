@@ -29,6 +29,8 @@ public final class Sensor {
   private double sinH;
   private final double cosHalf;
   private final double rangeSq;
+  /** Objects near the sensor in the current scan (reused). */
+  private final Neighbours candidates = new Neighbours();
 
   /** A sensor at the spec's mount pose, scanning at ticks 0, p, 2p, ... */
   public Sensor(int id, SensorSpec spec) {
@@ -97,7 +99,9 @@ public final class Sensor {
       int excludeId) {
     int host = excludeId < 0 ? -1 : truth.indexOf(excludeId);
     double ready = time + spec.latency();
-    for (int i = 0; i < truth.count; i++) {
+    truth.near(x, y, spec.range(), candidates);
+    for (int q = 0; q < candidates.count; q++) {
+      int i = candidates.items[q];
       if (i == host) {
         continue;
       }

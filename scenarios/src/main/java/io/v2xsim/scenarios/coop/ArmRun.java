@@ -25,7 +25,6 @@ import io.v2xsim.wire.v1.PerceptionFrame;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -99,7 +98,7 @@ public final class ArmRun {
     private final Engine engine;
     private final List<RoadsideUnit> rsus = new ArrayList<>();
     private final List<RsuBroadcaster> broadcasters = new ArrayList<>();
-    private final TreeMap<Integer, AutomatedDriver> agents = new TreeMap<>();
+    private final Agents agents = new Agents();
     private final CoopMetrics metrics;
     private FrameReceiver receiver;
     /** Signal controllers that receive frames, or null. */
@@ -108,6 +107,8 @@ public final class ArmRun {
     private int[] ids = new int[8];
     private double[] xs = new double[8];
     private double[] ys = new double[8];
+    /** Hands a delivered frame to its junction controller or agent; one instance, not a lambda per tick. */
+    private final io.v2xsim.vehicle.transport.FrameSink sink = this::delivered;
     private long framesBuilt;
     private long bytesBuilt;
 
@@ -133,7 +134,7 @@ public final class ArmRun {
           }
           AutomatedDriver d = new AutomatedDriver(id, name, arm.onboard(), agentsUseFrames, seed, s.dt(),
               AutomatedDriver.DEFAULT_ACTUATION_DELAY, metrics);
-          agents.put(id, d);
+          agents.add(d);
           return d;
         });
       }
@@ -210,7 +211,7 @@ public final class ArmRun {
     }
 
     private void sense() {
-      agents.values().removeIf(a -> !present(a));
+      agents.retainPresent(engine.groundTruth());
       if (rsus.isEmpty() && agents.isEmpty()) {
         return;
       }
@@ -221,13 +222,9 @@ public final class ArmRun {
       for (RoadsideUnit rsu : rsus) {
         rsu.sense(tick, s.dt(), now, truth, occ);
       }
-      for (AutomatedDriver a : agents.values()) {
-        a.sense(tick, s.dt(), now, truth, occ);
+      for (int k = 0; k < agents.size(); k++) {
+        agents.get(k).sense(tick, s.dt(), now, truth, occ);
       }
-    }
-
-    private boolean present(AutomatedDriver a) {
-      return engine.groundTruth().indexOf(a.objectId()) >= 0;
     }
 
     private void fuseAndBroadcast() {
@@ -257,7 +254,8 @@ public final class ArmRun {
       GroundTruth truth = engine.groundTruth();
       int n = 0;
       int controllers = signalV2x == null ? 0 : signalV2x.receiverCount();
-      for (AutomatedDriver a : agents.values()) {
+      for (int k = 0; k < agents.size(); k++) {
+        AutomatedDriver a = agents.get(k);
         int i = truth.indexOf(a.objectId());
         if (i < 0 || !a.usesFrames()) {
           continue;
@@ -286,6 +284,16 @@ public final class ArmRun {
       }
     }
 
+    private void delivered(int receiverId, io.v2xsim.core.wire.FrameView f, long deliveryUs) {
+      if (signalV2x != null && signalV2x.offer(receiverId, f)) {
+        return;
+      }
+      AutomatedDriver a = agents.byId(receiverId);
+      if (a != null) {
+        a.onFrame(f, deliveryUs / 1e6);
+      }
+    }
+
     private void deliver() {
       if (receiver == null) {
         return;
@@ -295,15 +303,7 @@ public final class ArmRun {
             + receiver.accounted() + " of " + transmissions() + " accounted for");
       }
       double now = engine.time();
-      receiver.deliverDue(Math.round(now * 1e6), (receiverId, f, deliveryUs) -> {
-        if (signalV2x != null && signalV2x.offer(receiverId, f)) {
-          return;
-        }
-        AutomatedDriver a = agents.get(receiverId);
-        if (a != null) {
-          a.onFrame(f, deliveryUs / 1e6);
-        }
-      });
+      receiver.deliverDue(Math.round(now * 1e6), sink);
     }
   }
 

@@ -6,6 +6,7 @@ import io.v2xsim.core.experiment.Arm;
 import io.v2xsim.core.experiment.RsuSite;
 import io.v2xsim.core.metrics.MetricValue;
 import io.v2xsim.core.sensing.GroundTruth;
+import io.v2xsim.core.sensing.Neighbours;
 import io.v2xsim.core.sensing.Occluders;
 import io.v2xsim.core.sensing.Sensor;
 import io.v2xsim.core.sensing.SensorSpec;
@@ -15,10 +16,7 @@ import io.v2xsim.vehicle.agent.AutomatedDriver;
 import io.v2xsim.vehicle.agent.WorldModel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Perception, latency and cooperation metrics of one arm run. These compare what agents and RSUs believe with
@@ -61,7 +59,8 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   private final double[] aware;
   private final double[] brake;
   private final int[] hazardIndex;
-  private final Map<String, Boolean> brakingNow = new HashMap<>();
+  /** Object id of an agent -> 1 while its last decision braked for a hazard. */
+  private final IntIntMap brakingNow = new IntIntMap();
   private int phantomEpisodes;
   private int brakeEpisodes;
   // age of information
@@ -89,7 +88,16 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   private long ospaCount;
   private double sqErr;
   private long matched;
-  private final Map<Integer, Integer> lastTrackOfTruth = new TreeMap<>();
+  private final IntIntMap lastTrackOfTruth = new IntIntMap(1024);
+  // Reused scratch of measure() and fused(): the metrics stage allocates nothing in steady state.
+  private final Neighbours near = new Neighbours(256);
+  private int[] visible = new int[64];
+  private boolean[] trackUsed = new boolean[64];
+  private boolean[] truthUsed = new boolean[64];
+  private double[] pairD = new double[64];
+  private int[] pairT = new int[64];
+  private int[] pairG = new int[64];
+  private int[] pairOrder = new int[64];
 
   CoopMetrics(Engine engine, List<ActorScript> hazards, List<RsuSite> sites, Arm arm) {
     this.engine = engine;
@@ -123,9 +131,8 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   @Override
   public void decided(AutomatedDriver agent, double time, double commanded, double hazard, double objX, double objY,
       byte source) {
-    boolean was = brakingNow.getOrDefault(agent.name(), false);
     boolean now = hazard > 0;
-    brakingNow.put(agent.name(), now);
+    boolean was = brakingNow.put(agent.objectId(), now ? 1 : 0) == 1;
     if (!now) {
       return;
     }
@@ -133,7 +140,9 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     if (!was) {
       brakeEpisodes++;
       boolean real = false;
-      for (int i = 0; i < truth.count; i++) {
+      truth.near(objX, objY, PHANTOM_M, near);
+      for (int q = 0; q < near.count; q++) {
+        int i = near.items[q];
         if (truth.id[i] != agent.objectId() && Math.hypot(truth.x[i] - objX, truth.y[i] - objY) < PHANTOM_M) {
           real = true;
           break;
@@ -174,7 +183,7 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     return -1;
   }
 
-  void measure(TreeMap<Integer, AutomatedDriver> agents, List<RoadsideUnit> rsus) {
+  void measure(Agents agents, List<RoadsideUnit> rsus) {
     double now = engine.time();
     GroundTruth truth = engine.groundTruth();
     if (!hazards.isEmpty()) {
@@ -200,13 +209,33 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
       }
     }
     boolean sampleAwareness = engine.tick() % Math.max(1, Math.round(0.5 / engine.dt())) == 0;
-    for (AutomatedDriver a : agents.values()) {
+    double vmax2 = 0;
+    for (int i = 0; i < truth.count; i++) {
+      vmax2 = Math.max(vmax2, truth.vx[i] * truth.vx[i] + truth.vy[i] * truth.vy[i]);
+    }
+    double vmax = Math.sqrt(vmax2);
+    for (int ak = 0; ak < agents.size(); ak++) {
+      AutomatedDriver a = agents.get(ak);
       WorldModel w = a.world();
       int me = truth.indexOf(a.objectId());
       if (me >= 0) {
-        for (int i = 0; i < truth.count; i++) {
-          if (i != me) {
-            minTtcTrue = Math.min(minTtcTrue, ttc(truth, me, truth.x[i], truth.y[i], truth.vx[i], truth.vy[i]));
+        // Exact pruning: two road users at distance d close at most 2 vmax, so they cannot come within the
+        // contact distance sooner than (d - contact) / (2 vmax); only those nearer than the running minimum
+        // allows can lower it.
+        double reach = TTC_CONTACT_M + 2 * vmax * minTtcTrue;
+        if (Double.isFinite(reach)) {
+          truth.near(truth.x[me], truth.y[me], reach * (1 + 1e-9) + 1e-6, near);
+          for (int q = 0; q < near.count; q++) {
+            int i = near.items[q];
+            if (i != me) {
+              minTtcTrue = Math.min(minTtcTrue, ttc(truth, me, truth.x[i], truth.y[i], truth.vx[i], truth.vy[i]));
+            }
+          }
+        } else {
+          for (int i = 0; i < truth.count; i++) {
+            if (i != me) {
+              minTtcTrue = Math.min(minTtcTrue, ttc(truth, me, truth.x[i], truth.y[i], truth.vx[i], truth.vy[i]));
+            }
           }
         }
         for (int k = 0; k < w.count; k++) {
@@ -239,7 +268,9 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
         }
         int relevant = 0;
         int known = 0;
-        for (int i = 0; i < truth.count; i++) {
+        truth.near(truth.x[self], truth.y[self], AWARE_RANGE_M, near);
+        for (int q = 0; q < near.count; q++) {
+          int i = near.items[q];
           if (i == self || Math.hypot(truth.x[i] - truth.x[self], truth.y[i] - truth.y[self]) > AWARE_RANGE_M) {
             continue;
           }
@@ -282,10 +313,10 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     return disc < 0 ? Double.POSITIVE_INFINITY : (-b - Math.sqrt(disc)) / (2 * a);
   }
 
-  private AutomatedDriver egoOf(int h, TreeMap<Integer, AutomatedDriver> agents) {
-    for (AutomatedDriver a : agents.values()) {
-      if (isEgoOf(h, a)) {
-        return a;
+  private AutomatedDriver egoOf(int h, Agents agents) {
+    for (int k = 0; k < agents.size(); k++) {
+      if (isEgoOf(h, agents.get(k))) {
+        return agents.get(k);
       }
     }
     return null;
@@ -334,62 +365,147 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     GroundTruth truth = engine.groundTruth();
     Occluders occ = engine.occluders();
     FusedObjects f = rsu.fused();
-    List<Integer> visible = new ArrayList<>();
-    for (int i = 0; i < truth.count; i++) {
-      for (SensorSpec spec : rsu.site().sensors()) {
-        if (sees(spec.mountX(), spec.mountY(), spec.heading(), spec, i, -1, truth, occ)) {
-          visible.add(i);
-          break;
+    List<SensorSpec> sensors = rsu.site().sensors();
+    // One query around the sensors' centre that covers every sensor's range; candidates in index order.
+    double cx = 0;
+    double cy = 0;
+    for (int k = 0; k < sensors.size(); k++) {
+      cx += sensors.get(k).mountX() / sensors.size();
+      cy += sensors.get(k).mountY() / sensors.size();
+    }
+    double reach = 0;
+    for (int k = 0; k < sensors.size(); k++) {
+      SensorSpec spec = sensors.get(k);
+      reach = Math.max(reach, Math.hypot(spec.mountX() - cx, spec.mountY() - cy) + spec.range());
+    }
+    int nv = 0;
+    if (!sensors.isEmpty()) {
+      truth.near(cx, cy, reach + 1e-6, near);
+      if (visible.length < near.count) {
+        visible = new int[Math.max(near.count, 2 * visible.length)];
+      }
+      for (int q = 0; q < near.count; q++) {
+        int i = near.items[q];
+        for (int k = 0; k < sensors.size(); k++) {
+          SensorSpec spec = sensors.get(k);
+          if (sees(spec.mountX(), spec.mountY(), spec.heading(), spec, i, -1, truth, occ)) {
+            visible[nv++] = i;
+            break;
+          }
         }
       }
     }
-    boolean[] trackUsed = new boolean[f.count];
-    boolean[] truthUsed = new boolean[visible.size()];
+    if (trackUsed.length < f.count) {
+      trackUsed = new boolean[Math.max(f.count, 2 * trackUsed.length)];
+    }
+    if (truthUsed.length < nv) {
+      truthUsed = new boolean[Math.max(nv, 2 * truthUsed.length)];
+    }
+    java.util.Arrays.fill(trackUsed, 0, f.count, false);
+    java.util.Arrays.fill(truthUsed, 0, nv, false);
     // Greedy matching by increasing distance: collect candidate pairs within the gate.
-    List<double[]> pairs = new ArrayList<>();
+    int np = 0;
     for (int t = 0; t < f.count; t++) {
       double dt = now - f.time[t];
       double px = f.x[t] + f.vx[t] * dt;
       double py = f.y[t] + f.vy[t] * dt;
-      for (int g = 0; g < visible.size(); g++) {
-        int i = visible.get(g);
+      for (int g = 0; g < nv; g++) {
+        int i = visible[g];
         double d = Math.hypot(px - truth.x[i], py - truth.y[i]);
         if (d < MATCH_M) {
-          pairs.add(new double[] {d, t, g});
+          if (np == pairD.length) {
+            growPairs();
+          }
+          pairD[np] = d;
+          pairT[np] = t;
+          pairG[np] = g;
+          pairOrder[np] = np;
+          np++;
         }
       }
     }
-    pairs.sort((p, q) -> p[0] != q[0] ? Double.compare(p[0], q[0])
-        : p[1] != q[1] ? Double.compare(p[1], q[1]) : Double.compare(p[2], q[2]));
+    sortPairs(np);
     double ospa = 0;
     int m = 0;
-    for (double[] p : pairs) {
-      int t = (int) p[1];
-      int g = (int) p[2];
+    for (int x = 0; x < np; x++) {
+      int p = pairOrder[x];
+      int t = pairT[p];
+      int g = pairG[p];
       if (trackUsed[t] || truthUsed[g]) {
         continue;
       }
       trackUsed[t] = true;
       truthUsed[g] = true;
       m++;
-      ospa += Math.min(p[0], OSPA_CUTOFF_M);
-      sqErr += p[0] * p[0];
+      ospa += Math.min(pairD[p], OSPA_CUTOFF_M);
+      sqErr += pairD[p] * pairD[p];
       matched++;
-      int truthId = truth.id[visible.get(g)];
-      Integer last = lastTrackOfTruth.put(truthId, f.trackId[t]);
-      if (last != null && last != f.trackId[t]) {
+      int truthId = truth.id[visible[g]];
+      int last = lastTrackOfTruth.put(truthId, f.trackId[t]);
+      if (last != IntIntMap.ABSENT && last != f.trackId[t]) {
         idSwitches++;
       }
     }
-    gtTotal += visible.size();
-    misses += visible.size() - m;
+    gtTotal += nv;
+    misses += nv - m;
     falsePositives += f.count - m;
-    int n = Math.max(f.count, visible.size());
+    int n = Math.max(f.count, nv);
     if (n > 0) {
       ospa += OSPA_CUTOFF_M * (n - m);
       ospaSum += ospa / n;
       ospaCount++;
     }
+  }
+
+  private void growPairs() {
+    int len = 2 * pairD.length;
+    pairD = Arrays.copyOf(pairD, len);
+    pairT = Arrays.copyOf(pairT, len);
+    pairG = Arrays.copyOf(pairG, len);
+    pairOrder = Arrays.copyOf(pairOrder, len);
+  }
+
+  /** Orders pairOrder[0, n) by (distance, track, truth): a total order, so the greedy matching is unique. */
+  private void sortPairs(int n) {
+    // Heapsort: no allocation, O(n log n) for scenes where many tracks crowd the gate.
+    for (int i = n / 2 - 1; i >= 0; i--) {
+      siftPairs(i, n);
+    }
+    for (int end = n - 1; end > 0; end--) {
+      int v = pairOrder[0];
+      pairOrder[0] = pairOrder[end];
+      pairOrder[end] = v;
+      siftPairs(0, end);
+    }
+  }
+
+  private void siftPairs(int i, int n) {
+    int v = pairOrder[i];
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= n) {
+        break;
+      }
+      if (c + 1 < n && pairBefore(pairOrder[c], pairOrder[c + 1])) {
+        c++;
+      }
+      if (!pairBefore(v, pairOrder[c])) {
+        break;
+      }
+      pairOrder[i] = pairOrder[c];
+      i = c;
+    }
+    pairOrder[i] = v;
+  }
+
+  private boolean pairBefore(int p, int q) {
+    if (pairD[p] != pairD[q]) {
+      return pairD[p] < pairD[q];
+    }
+    if (pairT[p] != pairT[q]) {
+      return pairT[p] < pairT[q];
+    }
+    return pairG[p] < pairG[q];
   }
 
   List<MetricValue> results(double duration, double warmup, long frames, long bytes, int rsuCount) {

@@ -59,6 +59,20 @@ public final class AutomatedDriver implements VehicleController {
   private int commandHead;
   private final DecisionLog log;
   private final double[] path = new double[3];
+  // The ego's path, sampled once per decision and shared by every object's check: pathAhead walks links and
+  // evaluates curves, which cost more than the checks themselves when hundreds of objects are believed in.
+  private static final int HORIZON_SAMPLES = horizonSamples();
+  private final double[] hzAhead = new double[HORIZON_SAMPLES];
+  private final double[] hzX = new double[HORIZON_SAMPLES];
+  private final double[] hzY = new double[HORIZON_SAMPLES];
+  private final double[] hzCos = new double[HORIZON_SAMPLES];
+  private final double[] hzSin = new double[HORIZON_SAMPLES];
+  private static final int LEADER_SAMPLES = (int) LEADER_RANGE + 1;
+  private final double[] ldX = new double[LEADER_SAMPLES];
+  private final double[] ldY = new double[LEADER_SAMPLES];
+  private final double[] ldCos = new double[LEADER_SAMPLES];
+  private final double[] ldSin = new double[LEADER_SAMPLES];
+  private int leaderSampled;
 
   public AutomatedDriver(int objectId, String name, List<SensorSpec> onboard, boolean usesFrames, long runSeed,
       double dt, double actuationDelay, DecisionLog log) {
@@ -73,6 +87,14 @@ public final class AutomatedDriver implements VehicleController {
     }
     this.commands = new double[Math.max(1, (int) Math.round(actuationDelay / dt)) + 1];
     this.log = log;
+  }
+
+  private static int horizonSamples() {
+    int q = 0;
+    for (double t = 0; t <= HORIZON + 1e-9; t += STEP) { // the decision loop's own sequence of times
+      q++;
+    }
+    return q;
   }
 
   public String name() {
@@ -142,17 +164,27 @@ public final class AutomatedDriver implements VehicleController {
     double best = Double.MAX_VALUE;
     double bestGap = Double.NaN;
     double bestSpeed = 0;
+    leaderSampled = 0;
     for (int k = 0; k < world.count; k++) {
       double d0 = Math.hypot(world.x[k] - ego.frontX(), world.y[k] - ego.frontY());
       if (d0 > LEADER_RANGE) {
         continue;
       }
-      for (double s = 0; s <= Math.min(LEADER_RANGE, d0 + 4); s += 1.0) {
-        ego.pathAhead(s, path);
-        double dx = world.x[k] - path[0];
-        double dy = world.y[k] - path[1];
-        double c = Math.cos(path[2]);
-        double sn = Math.sin(path[2]);
+      int q = 0;
+      for (double s = 0; s <= Math.min(LEADER_RANGE, d0 + 4); s += 1.0, q++) {
+        // Points at 0, 1, 2, ... m, sampled on first need and reused for the next objects.
+        while (leaderSampled <= q) {
+          ego.pathAhead(leaderSampled, path);
+          ldX[leaderSampled] = path[0];
+          ldY[leaderSampled] = path[1];
+          ldCos[leaderSampled] = Math.cos(path[2]);
+          ldSin[leaderSampled] = Math.sin(path[2]);
+          leaderSampled++;
+        }
+        double dx = world.x[k] - ldX[q];
+        double dy = world.y[k] - ldY[q];
+        double c = ldCos[q];
+        double sn = ldSin[q];
         double along = dx * c + dy * sn;
         double across = -dx * sn + dy * c;
         if (Math.abs(along) <= 0.5 && Math.abs(across) < halfWidth + 0.5) {
@@ -178,17 +210,29 @@ public final class AutomatedDriver implements VehicleController {
     byte source = 0;
     double v = Math.max(ego.speed(), 0.0);
     double halfWidth = 0.5 * ego.width();
-    for (int k = 0; k < world.count; k++) {
-      // Earliest time the object is inside the ego's corridor where the ego will be.
-      for (double t = 0; t <= HORIZON + 1e-9; t += STEP) {
+    if (world.count > 0) {
+      int q = 0;
+      for (double t = 0; t <= HORIZON + 1e-9; t += STEP, q++) {
         double ahead = v * t;
         ego.pathAhead(ahead, path);
+        hzAhead[q] = ahead;
+        hzX[q] = path[0];
+        hzY[q] = path[1];
+        hzCos[q] = Math.cos(path[2]);
+        hzSin[q] = Math.sin(path[2]);
+      }
+    }
+    for (int k = 0; k < world.count; k++) {
+      // Earliest time the object is inside the ego's corridor where the ego will be.
+      int q = 0;
+      for (double t = 0; t <= HORIZON + 1e-9; t += STEP, q++) {
+        double ahead = hzAhead[q];
         double ox = world.x[k] + world.vx[k] * t;
         double oy = world.y[k] + world.vy[k] * t;
-        double dx = ox - path[0];
-        double dy = oy - path[1];
-        double along = dx * Math.cos(path[2]) + dy * Math.sin(path[2]);
-        double across = -dx * Math.sin(path[2]) + dy * Math.cos(path[2]);
+        double dx = ox - hzX[q];
+        double dy = oy - hzY[q];
+        double along = dx * hzCos[q] + dy * hzSin[q];
+        double across = -dx * hzSin[q] + dy * hzCos[q];
         if (Math.abs(across) < halfWidth + MARGIN + 0.5 && along > -ego.length() && along < 4.0) {
           double dist = ahead + along - STOP_SHORT;
           double need = v * v / (2 * Math.max(dist, 0.3));

@@ -1,0 +1,78 @@
+package io.v2xsim.scenarios.coop;
+
+import io.v2xsim.core.sensing.GroundTruth;
+import io.v2xsim.vehicle.agent.AutomatedDriver;
+import java.util.Arrays;
+
+/**
+ * The automated vehicles on the road, in ascending object id (the order every stage visits them in, so runs are
+ * deterministic), in a plain array: visiting, looking up and removing them allocates nothing, where the
+ * {@code TreeMap} it replaces made an iterator per visit and a node per entry.
+ */
+final class Agents {
+  private AutomatedDriver[] items = new AutomatedDriver[16];
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  AutomatedDriver get(int k) {
+    return items[k];
+  }
+
+  /** The agent driving object {@code objectId}, or null. */
+  AutomatedDriver byId(int objectId) {
+    int k = find(objectId);
+    return k >= 0 ? items[k] : null;
+  }
+
+  void add(AutomatedDriver a) {
+    int k = find(a.objectId());
+    if (k >= 0) {
+      items[k] = a;
+      return;
+    }
+    int at = -k - 1;
+    if (size == items.length) {
+      items = Arrays.copyOf(items, 2 * size);
+    }
+    System.arraycopy(items, at, items, at + 1, size - at);
+    items[at] = a;
+    size++;
+  }
+
+  /** Keeps, in order, the agents whose vehicle is in the snapshot (the others have arrived or left). */
+  void retainPresent(GroundTruth truth) {
+    int w = 0;
+    for (int k = 0; k < size; k++) {
+      AutomatedDriver a = items[k];
+      if (truth.indexOf(a.objectId()) >= 0) {
+        items[w++] = a;
+      }
+    }
+    Arrays.fill(items, w, size, null);
+    size = w;
+  }
+
+  private int find(int objectId) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int v = items[mid].objectId();
+      if (v < objectId) {
+        lo = mid + 1;
+      } else if (v > objectId) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
+}
