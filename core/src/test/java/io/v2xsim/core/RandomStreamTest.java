@@ -44,4 +44,20 @@ class RandomStreamTest {
     assertEquals(0.0, sumG / n, 0.01);
     assertEquals(1.0, sumG2 / n, 0.01);
   }
+
+  @Test
+  void resetGivesTheStreamDeriveGivesForTheSameName() {
+    RandomStream reused = RandomStream.derive(3, "something else");
+    reused.nextGaussian(); // leaves a spare Gaussian behind, which reset must drop
+    for (int index : new int[] {0, 7, 10, 123, 4096}) {
+      for (String name : new String[] {"car_1", "flow_12_345", ""}) {
+        reused.reset(99, "onboard/", name, index);
+        RandomStream fresh = RandomStream.derive(99, "onboard/" + name + "/" + index);
+        for (int k = 0; k < 20; k++) {
+          org.junit.jupiter.api.Assertions.assertEquals(fresh.nextLong(), reused.nextLong());
+          org.junit.jupiter.api.Assertions.assertEquals(fresh.nextGaussian(), reused.nextGaussian());
+        }
+      }
+    }
+  }
 }

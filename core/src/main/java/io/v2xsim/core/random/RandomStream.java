@@ -16,6 +16,11 @@ public final class RandomStream {
   private double spareGaussian = Double.NaN;
 
   private RandomStream(long seed) {
+    seed(seed);
+  }
+
+  private void seed(long seed) {
+    spareGaussian = Double.NaN;
     long z = seed;
     s0 = splitMix(z += 0x9E3779B97F4A7C15L);
     s1 = splitMix(z += 0x9E3779B97F4A7C15L);
@@ -23,14 +28,41 @@ public final class RandomStream {
     s3 = splitMix(z + 0x9E3779B97F4A7C15L);
   }
 
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
   /** The stream named {@code name} of the run with seed {@code runSeed}. */
   public static RandomStream derive(long runSeed, String name) {
-    long h = 0xcbf29ce484222325L; // FNV-1a over the UTF-16 code units: stable across JVMs
-    for (int i = 0; i < name.length(); i++) {
-      h ^= name.charAt(i);
+    return new RandomStream(splitMix(runSeed) ^ fnv(FNV_OFFSET, name)); // FNV-1a: stable across JVMs
+  }
+
+  /**
+   * Makes this stream the one {@link #derive} gives for the name {@code prefix + name + "/" + index}, without
+   * building that string: for objects reused across road users, whose streams are named after them.
+   */
+  public void reset(long runSeed, String prefix, String name, int index) {
+    long h = fnv(fnv(fnv(FNV_OFFSET, prefix), name), "/");
+    if (index < 0) {
+      throw new IllegalArgumentException("index " + index);
+    }
+    // The decimal digits of index, most significant first, as Integer.toString writes them.
+    int div = 1;
+    while (index / div >= 10) {
+      div *= 10;
+    }
+    for (; div > 0; div /= 10) {
+      h ^= '0' + (index / div) % 10;
       h *= 0x100000001b3L;
     }
-    return new RandomStream(splitMix(runSeed) ^ h);
+    seed(splitMix(runSeed) ^ h);
+  }
+
+  /** FNV-1a over the UTF-16 code units of {@code s}, continuing from {@code h}. */
+  private static long fnv(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 
   private static long splitMix(long z) {

@@ -74,6 +74,7 @@ public final class Tracker implements Fusion {
   private double[] sxx = new double[64];
   private double[] sxy = new double[64];
   private double[] syy = new double[64];
+  private double[] str = new double[64];
   private boolean[] assigned = new boolean[64];
   private boolean[] nearTrack = new boolean[64];
   private int edgeCount;
@@ -330,6 +331,7 @@ public final class Tracker implements Fusion {
       sxx[slot] = d.cxx[i];
       sxy[slot] = d.cxy[i];
       syy[slot] = d.cyy[i];
+      str[slot] = d.cxx[i] + d.cyy[i];
     }
     // The fill loop advanced each start to its end: shift back by one cell.
     System.arraycopy(cellStart, 0, cellStart, 1, cells);
@@ -355,6 +357,7 @@ public final class Tracker implements Fusion {
       // rounding, so the Euclidean pre-test never rejects a pair the Mahalanobis test would accept.
       double r2 = gate * (lambda + maxTraceR) * (1 + 1e-9) + 1e-9;
       double r = Math.sqrt(r2);
+      double gl = gate * lambda;
       birthR2[k] = bg * (lambda + maxTraceR) * (1 + 1e-9) + 1e-9;
       double tx = st[4 * k];
       double ty = st[4 * k + 1];
@@ -377,7 +380,9 @@ public final class Tracker implements Fusion {
         for (int slot = from; slot < to; slot++) {
           double ex = sx[slot] - tx;
           double ey = sy[slot] - ty;
-          if (ex * ex + ey * ey > r2) {
+          // The same bound with this detection's own trace(R) instead of the scan's largest (camera noise grows
+          // with range, so the largest is far wider than most).
+          if (ex * ex + ey * ey > (gl + gate * str[slot]) * (1 + 1e-9) + 1e-9) {
             continue;
           }
           // CvKalman.mahalanobis2, written out with the track's terms hoisted.
@@ -385,7 +390,13 @@ public final class Tracker implements Fusion {
           double s01 = b + sxy[slot];
           double s11 = c + syy[slot];
           double det = s00 * s11 - s01 * s01;
-          double d2 = (s11 * ex * ex - 2 * s01 * ex * ey + s00 * ey * ey) / det;
+          double num = s11 * ex * ex - 2 * s01 * ex * ey + s00 * ey * ey;
+          // Reject without the division when clearly outside (the margin dwarfs rounding); d2 itself is still
+          // num / det, so accepted edges and their costs are bit for bit those of mahalanobis2.
+          if (det > 0 && num > gate * det * (1 + 1e-9)) {
+            continue;
+          }
+          double d2 = num / det;
           if (d2 <= gate) {
             int j = sortedJ[slot];
             nearTrack[j] = true;
@@ -723,6 +734,7 @@ public final class Tracker implements Fusion {
       sxx = new double[len];
       sxy = new double[len];
       syy = new double[len];
+      str = new double[len];
     }
     if (parent.length < nodes) {
       int len = Math.max(nodes, parent.length * 2);

@@ -16,6 +16,14 @@ final class SentObjects {
   private double[] time = new double[64];
   private boolean[] selected = new boolean[64];
   private int size;
+  // The other half of a double buffer for forgetOlderThan.
+  private int[] spareKeys;
+  private boolean[] spareUsed;
+  private double[] spareX;
+  private double[] spareY;
+  private double[] spareSpeed;
+  private double[] spareHeading;
+  private double[] spareTime;
 
   /** Whether the track must go in the next frame; remembers the answer for {@link #consumeSelected}. */
   boolean shouldSend(int id, double px, double py, double vx, double vy, double now) {
@@ -68,19 +76,49 @@ final class SentObjects {
     if (!any) {
       return;
     }
-    int[] oldKeys = keys.clone();
-    boolean[] oldUsed = used.clone();
-    double[][] old = {x.clone(), y.clone(), speed.clone(), heading.clone(), time.clone()};
+    // Rehash the survivors into the spare arrays and swap, so that forgetting allocates nothing once the table
+    // has reached its size (cloning the table here was the RSU's only steady-state garbage).
+    if (spareKeys == null || spareKeys.length != keys.length) {
+      int n = keys.length;
+      spareKeys = new int[n];
+      spareUsed = new boolean[n];
+      spareX = new double[n];
+      spareY = new double[n];
+      spareSpeed = new double[n];
+      spareHeading = new double[n];
+      spareTime = new double[n];
+    }
+    int[] ok = keys;
+    boolean[] ou = used;
+    double[] ox = x;
+    double[] oy = y;
+    double[] os = speed;
+    double[] oh = heading;
+    double[] ot = time;
+    keys = spareKeys;
+    used = spareUsed;
+    x = spareX;
+    y = spareY;
+    speed = spareSpeed;
+    heading = spareHeading;
+    time = spareTime;
+    spareKeys = ok;
+    spareUsed = ou;
+    spareX = ox;
+    spareY = oy;
+    spareSpeed = os;
+    spareHeading = oh;
+    spareTime = ot;
     Arrays.fill(used, false);
     size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldUsed[i] && !(old[4][i] < cutoff && !Double.isInfinite(old[4][i]))) {
-        int s = insert(oldKeys[i]);
-        x[s] = old[0][i];
-        y[s] = old[1][i];
-        speed[s] = old[2][i];
-        heading[s] = old[3][i];
-        time[s] = old[4][i];
+    for (int i = 0; i < ok.length; i++) {
+      if (ou[i] && !(ot[i] < cutoff && !Double.isInfinite(ot[i]))) {
+        int slot = insert(ok[i]);
+        x[slot] = ox[i];
+        y[slot] = oy[i];
+        speed[slot] = os[i];
+        heading[slot] = oh[i];
+        time[slot] = ot[i];
       }
     }
   }

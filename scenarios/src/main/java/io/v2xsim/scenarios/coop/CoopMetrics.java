@@ -47,6 +47,7 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   static final double AWARE_RANGE_M = 50.0;
   static final double OSPA_CUTOFF_M = 5.0;
   static final double AOI_BUDGET_S = 0.1;
+  static final int AOI_SAMPLES = 200_000;
   /** Centre distance at which the circle-based TTC counts contact: a car's half length plus a margin. */
   static final double TTC_CONTACT_M = 3.0;
 
@@ -70,7 +71,9 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   private double aoiSumWaiting;
   private long aoiCount;
   private long aoiOverBudget;
-  private final List<Double> aoiSamples = new ArrayList<>();
+  /** The first {@link #AOI_SAMPLES} ages, for the percentile (primitive: a boxed list allocated per sample). */
+  private double[] aoiSamples = new double[1024];
+  private int aoiSampleCount;
   private double onboardAgeSum;
   private long onboardAgeCount;
   // time to collision of the agents, from ground truth and as they perceived it
@@ -253,8 +256,11 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
           if (age > AOI_BUDGET_S) {
             aoiOverBudget++;
           }
-          if (aoiSamples.size() < 200_000) {
-            aoiSamples.add(age);
+          if (aoiSampleCount < AOI_SAMPLES) {
+            if (aoiSampleCount == aoiSamples.length) {
+              aoiSamples = Arrays.copyOf(aoiSamples, Math.min(AOI_SAMPLES, 2 * aoiSampleCount));
+            }
+            aoiSamples[aoiSampleCount++] = age;
           }
         } else {
           onboardAgeSum += w.age[k];
@@ -531,7 +537,7 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     out.add(new MetricValue("aoiMean", "s", "mean age of received objects at decision time",
         aoiCount == 0 ? Double.NaN : aoiSum / aoiCount));
     out.add(new MetricValue("aoiP95", "s", "95th percentile age of received objects at decision time",
-        percentile(aoiSamples, 0.95)));
+        percentile(Arrays.copyOf(aoiSamples, aoiSampleCount), 0.95)));
     double sensingFusion = aoiCount == 0 ? Double.NaN : aoiSumSensingFusion / aoiCount;
     double sensing = aoiCount == 0 ? Double.NaN : Math.min(sensorLatency, sensingFusion);
     out.add(new MetricValue("aoiSensing", "s",
@@ -593,11 +599,11 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     return n == 0 ? Double.NaN : s / n;
   }
 
-  private static double percentile(List<Double> xs, double q) {
-    if (xs.isEmpty()) {
+  private static double percentile(double[] a, double q) {
+    if (a.length == 0) {
       return Double.NaN;
     }
-    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    Arrays.sort(a);
     return a[(int) Math.min(a.length - 1, Math.floor(q * a.length))];
   }
 }

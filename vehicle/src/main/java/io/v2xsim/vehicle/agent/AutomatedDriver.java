@@ -47,8 +47,9 @@ public final class AutomatedDriver implements VehicleController {
         double objY, byte source);
   }
 
-  private final String name;
-  private final int objectId;
+  private String name;
+  private int objectId;
+  private final long runSeed;
   private final Sensor[] sensors;
   private final RandomStream[] rngs;
   private final boolean usesFrames;
@@ -78,6 +79,7 @@ public final class AutomatedDriver implements VehicleController {
       double dt, double actuationDelay, DecisionLog log) {
     this.objectId = objectId;
     this.name = name;
+    this.runSeed = runSeed;
     this.usesFrames = usesFrames;
     this.sensors = new Sensor[onboard.size()];
     this.rngs = new RandomStream[onboard.size()];
@@ -87,6 +89,24 @@ public final class AutomatedDriver implements VehicleController {
     }
     this.commands = new double[Math.max(1, (int) Math.round(actuationDelay / dt)) + 1];
     this.log = log;
+  }
+
+  /**
+   * Makes this agent exactly what the constructor would for another vehicle with the same sensors, frames setting,
+   * seed, step and delay (its streams re-derived from the new name), keeping its arrays: agents of vehicles that
+   * have left are reused for vehicles that enter, so a run allocates no agents in steady state.
+   */
+  public void reset(int newObjectId, String newName) {
+    this.objectId = newObjectId;
+    this.name = newName;
+    for (int i = 0; i < rngs.length; i++) {
+      rngs[i].reset(runSeed, "onboard/", newName, i);
+    }
+    world.reset();
+    scan.clear();
+    pending.clear();
+    java.util.Arrays.fill(commands, 0);
+    commandHead = 0;
   }
 
   private static int horizonSamples() {

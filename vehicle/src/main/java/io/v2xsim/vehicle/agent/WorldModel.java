@@ -212,6 +212,14 @@ public final class WorldModel {
     }
   }
 
+  /** Forgets everything, as a new world model: for an agent reused by another vehicle. Keeps the arrays. */
+  public void reset() {
+    tracks = 0;
+    received = 0;
+    framesReceived = 0;
+    count = 0;
+  }
+
   public long framesReceived() {
     return framesReceived;
   }
