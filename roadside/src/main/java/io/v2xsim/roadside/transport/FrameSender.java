@@ -58,6 +58,8 @@ public final class FrameSender implements AutoCloseable {
   /** Default limit for in-flight UDP datagrams when backpressure is set: well inside a 4 MiB socket buffer. */
   public static final int DEFAULT_UDP_WINDOW = 256;
   private static final long STALL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+  /** Largest in-process buffer of coalesced envelopes: well inside the pooled allocator's chunks. */
+  static final int COALESCE_BYTES = 64 * 1024;
 
   private final TransportKind kind;
   private final int senderId;
@@ -375,41 +377,72 @@ public final class FrameSender implements AutoCloseable {
       boolean stream = kind == TransportKind.IN_PROCESS;
       int frameBytes = Envelope.HEADER_BYTES + payloadLength;
       try {
-        for (int i = 0; i < count; i++) {
-          Channel ch = channels[endpoint[i]];
-          if (!stream) {
-            awaitWindow();
-          }
-          ByteBuf buf = alloc.directBuffer(frameBytes + (stream ? 4 : 0));
-          if (stream) {
-            buf.writeInt(frameBytes); // the length prefix LengthFieldPrepender would add, in the same buffer
-          }
-          buf.writeShort(Envelope.MAGIC)
-              .writeByte(Envelope.VERSION)
-              .writeByte(0)
-              .writeInt(senderId)
-              .writeInt(receiver[i])
-              .writeLong(delivery[i])
-              .writeLong(seq[i])
-              .writeLong(wallNanos)
-              .writeInt(payloadLength)
-              .writeBytes(payload, 0, payloadLength);
-          if (stream) {
-            ch.write(buf, ch.voidPromise());
-          } else {
-            ch.writeAndFlush(buf, ch.voidPromise()); // one datagram, so the window counts what is on the wire
-          }
-          written.lazySet(written.get() + 1);
-        }
         if (stream) {
-          for (Channel ch : channels) {
-            ch.flush();
+          writeCoalesced(frameBytes);
+        } else {
+          for (int i = 0; i < count; i++) {
+            Channel ch = channels[endpoint[i]];
+            awaitWindow();
+            ByteBuf buf = alloc.directBuffer(frameBytes);
+            writeEnvelope(buf, i);
+            ch.writeAndFlush(buf, ch.voidPromise()); // one datagram, so the window counts what is on the wire
+            written.lazySet(written.get() + 1);
           }
         }
       } finally {
         writeNanos.record(System.nanoTime() - t0);
         busy = false;
       }
+    }
+
+    /**
+     * In-process channels carry a length-prefixed stream, so the envelopes of one frame to one endpoint go out
+     * back to back in as few buffers as {@link #COALESCE_BYTES} allows. The receiver's length-field decoder splits
+     * them as before; Netty then queues one message per buffer instead of one per transmission, which was most
+     * of the transport's per-transmission garbage (a queue node per message inside the local channel).
+     */
+    private void writeCoalesced(int frameBytes) {
+      int each = 4 + frameBytes;
+      int perBuffer = Math.max(1, COALESCE_BYTES / each);
+      for (int e = 0; e < channels.length; e++) {
+        Channel ch = channels[e];
+        ByteBuf buf = null;
+        int inBuf = 0;
+        for (int i = 0; i < count; i++) {
+          if (endpoint[i] != e) {
+            continue;
+          }
+          if (buf == null) {
+            buf = alloc.directBuffer(each * Math.min(perBuffer, count));
+          }
+          buf.writeInt(frameBytes); // the length prefix LengthFieldPrepender would add
+          writeEnvelope(buf, i);
+          if (++inBuf == perBuffer) {
+            ch.write(buf, ch.voidPromise());
+            written.lazySet(written.get() + inBuf);
+            buf = null;
+            inBuf = 0;
+          }
+        }
+        if (buf != null) {
+          ch.write(buf, ch.voidPromise());
+          written.lazySet(written.get() + inBuf);
+        }
+        ch.flush();
+      }
+    }
+
+    private void writeEnvelope(ByteBuf buf, int i) {
+      buf.writeShort(Envelope.MAGIC)
+          .writeByte(Envelope.VERSION)
+          .writeByte(0)
+          .writeInt(senderId)
+          .writeInt(receiver[i])
+          .writeLong(delivery[i])
+          .writeLong(seq[i])
+          .writeLong(wallNanos)
+          .writeInt(payloadLength)
+          .writeBytes(payload, 0, payloadLength);
     }
 
     private void awaitWindow() {
