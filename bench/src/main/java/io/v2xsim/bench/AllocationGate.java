@@ -7,10 +7,11 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * The CI gate: the steady-state fusion step ({@code FusionBenchmark}, ours) and the traffic tick
- * ({@code TickBenchmark}: the catalog's traffic-10x10 after its 15-minute fill) must not allocate. The city tick
- * ({@code CityTickBenchmark}) is reported but not gated: its cooperative pipeline (agents created as automated
- * vehicles enter, their world models, the experiment metrics) allocates today, see BENCHMARKS.md. Allocation per operation is stable from run to run, unlike time,
- * so the gate never looks at time except to size the noise allowance.
+ * ({@code TickBenchmark}: the catalog's traffic-10x10 after its 15-minute fill) must not allocate; the full
+ * cooperative tick of the 1,000-vehicle city ({@code CityTickBenchmark}, pipeline=full) must stay within a small
+ * budget ({@link #CITY_TICK_BUDGET_BYTES}; what remains is inside Netty, see BENCHMARKS.md). Allocation per
+ * operation is stable from run to run, unlike time, so the gate never looks at time except to size the noise
+ * allowance.
  *
  * <p><b>Threshold.</b> {@code gc.alloc.rate.norm} divides the allocation of all threads of the forked JVM by the
  * operations done. JMH's own threads allocate a little while an iteration runs; on allocation-free code this shows
@@ -28,12 +29,28 @@ final class AllocationGate {
 
   private AllocationGate() {}
 
+  /**
+   * Budget for one tick of the 1,000-vehicle city's full cooperative pipeline, bytes. Not zero: Netty queues one
+   * node per message inside its local channel (one message per frame and endpoint, about 40 frames a tick), and a
+   * city still filling grows arrays to new peaks. Measured: 2-4 KB per tick. One 16-byte object per vehicle or
+   * per fused object would add 16 KB or more, well above the budget.
+   */
+  static final double CITY_TICK_BUDGET_BYTES = 8192;
+
   static boolean gated(Report.Row r) {
     return (r.bench().equals("FusionBenchmark.fuse") && r.param("impl").equals("ours"))
-        || r.bench().startsWith("TickBenchmark.");
+        || r.bench().startsWith("TickBenchmark.") || isCityFull(r);
+  }
+
+  private static boolean isCityFull(Report.Row r) {
+    return r.bench().startsWith("CityTickBenchmark.") && r.param("pipeline").equals("full")
+        && r.param("vehicles").equals("1000");
   }
 
   static double limit(Report.Row r) {
+    if (isCityFull(r)) {
+      return CITY_TICK_BUDGET_BYTES;
+    }
     return FIXED_BYTES + BYTES_PER_MICROSECOND * r.micros();
   }
 
@@ -55,7 +72,7 @@ final class AllocationGate {
   }
 
   static Verdict checkRows(List<Report.Row> rows) {
-    StringBuilder b = new StringBuilder("allocation gate (median over iterations; limit 8 B + 0.02 B/us of operation):\n");
+    StringBuilder b = new StringBuilder("allocation gate (median over iterations; limit 8 B + 0.02 B/us of operation, city tick a budget):\n");
     boolean ok = true;
     int checked = 0;
     for (Report.Row r : rows) {

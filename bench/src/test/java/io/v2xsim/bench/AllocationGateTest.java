@@ -45,6 +45,19 @@ class AllocationGateTest {
   }
 
   @Test
+  void theCityTickHasABudgetThatAPerVehicleObjectWouldBreak() {
+    Report.Row city = row("CityTickBenchmark.tick", "ms/op", 8.4, 3550, "pipeline", "full", "vehicles", "1000");
+    assertTrue(AllocationGate.gated(city));
+    assertFalse(AllocationGate.allocates(city));
+    // One 16-byte object per vehicle on the road.
+    assertTrue(AllocationGate.allocates(row("CityTickBenchmark.tick", "ms/op", 8.4, 3550 + 16 * 1000, "pipeline",
+        "full", "vehicles", "1000")));
+    // The traffic-only baseline of the city is reported, not gated.
+    assertFalse(AllocationGate.gated(row("CityTickBenchmark.tick", "us/op", 860, 157, "pipeline", "traffic",
+        "vehicles", "1000")));
+  }
+
+  @Test
   void gatesOurFusionStepAndTheTrafficTickOnly() {
     Report.Row ref = row("FusionBenchmark.fuse", "ms/op", 4, 900_000, "impl", "reference");
     Report.Row ours = row("FusionBenchmark.fuse", "us/op", 90, 0.5, "impl", "ours");
