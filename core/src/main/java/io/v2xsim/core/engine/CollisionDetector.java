@@ -3,9 +3,7 @@ package io.v2xsim.core.engine;
 import io.v2xsim.core.metrics.CollisionRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds road users whose oriented bounding boxes overlap (separating axis test), using a uniform spatial hash
@@ -19,7 +17,7 @@ final class CollisionDetector {
   private int[] head = new int[1024];
   private int[] next = new int[256];
   private Body[] bodies = new Body[256];
-  private final Set<Long> reported = new HashSet<>();
+  private final LongSet reported = new LongSet();
   private final List<CollisionRecord> records = new ArrayList<>();
 
   CollisionDetector(Engine engine) {

@@ -109,6 +109,9 @@ public final class ArmRun {
     private final List<RoadsideUnit> rsus = new ArrayList<>();
     private final List<RsuBroadcaster> broadcasters = new ArrayList<>();
     private final Agents agents = new Agents();
+    /** Agents of vehicles that have left, for reuse; {@code retired[0, spareAgents)}. */
+    private AutomatedDriver[] retired = new AutomatedDriver[16];
+    private int spareAgents;
     private final CoopMetrics metrics;
     private FrameReceiver receiver;
     /** Signal controllers that receive frames, or null. */
@@ -142,8 +145,15 @@ public final class ArmRun {
           if (!type.automated()) {
             return null;
           }
-          AutomatedDriver d = new AutomatedDriver(id, name, arm.onboard(), agentsUseFrames, seed, s.dt(),
-              AutomatedDriver.DEFAULT_ACTUATION_DELAY, metrics);
+          AutomatedDriver d;
+          if (spareAgents > 0) {
+            d = retired[--spareAgents];
+            retired[spareAgents] = null;
+            d.reset(id, name);
+          } else {
+            d = new AutomatedDriver(id, name, arm.onboard(), agentsUseFrames, seed, s.dt(),
+                AutomatedDriver.DEFAULT_ACTUATION_DELAY, metrics);
+          }
           agents.add(d);
           return d;
         });
@@ -220,8 +230,26 @@ public final class ArmRun {
       return n;
     }
 
+    /**
+     * Drops the agents whose vehicle has left and keeps them for vehicles yet to enter: every agent of an arm has
+     * the same sensors and settings, and {@link AutomatedDriver#reset} makes one as new.
+     */
+    private void retireDeparted() {
+      GroundTruth truth = engine.groundTruth();
+      for (int k = 0; k < agents.size(); k++) {
+        AutomatedDriver a = agents.get(k);
+        if (truth.indexOf(a.objectId()) < 0) {
+          if (spareAgents == retired.length) {
+            retired = java.util.Arrays.copyOf(retired, 2 * retired.length);
+          }
+          retired[spareAgents++] = a;
+        }
+      }
+      agents.retainPresent(truth);
+    }
+
     private void sense() {
-      agents.retainPresent(engine.groundTruth());
+      retireDeparted();
       if (rsus.isEmpty() && agents.isEmpty()) {
         return;
       }
