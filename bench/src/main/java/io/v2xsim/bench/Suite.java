@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * Quick mode (the default) shortens warm-up and measurement and leaves out the 10,000-vehicle city, whose warm-up
  * alone takes minutes, and warms the 1,000-vehicle city up for 300 s instead of 600 s (about 1,050 of its ~1,150
- * vehicles); it finishes in about 4 minutes on 2 cores. Full mode uses the settings in the benchmark
+ * vehicles); it finishes in about 3-4 minutes on 2 cores. Full mode uses the settings in the benchmark
  * classes' annotations (3 x 2 s warm-up, 5 x 2 s measurement, one fork) and every parameter.
  */
 public final class Suite {

@@ -110,6 +110,12 @@ final class SentObjects {
     spareHeading = oh;
     spareTime = ot;
     Arrays.fill(used, false);
+    reinsert(ok, ou, ox, oy, os, oh, ot, cutoff);
+  }
+
+  /** Inserts the used entries of the given arrays not older than {@code cutoff} into this (empty) table. */
+  private void reinsert(int[] ok, boolean[] ou, double[] ox, double[] oy, double[] os, double[] oh, double[] ot,
+      double cutoff) {
     size = 0;
     for (int i = 0; i < ok.length; i++) {
       if (ou[i] && !(ot[i] < cutoff && !Double.isInfinite(ot[i]))) {
@@ -168,17 +174,7 @@ final class SentObjects {
     heading = new double[n];
     time = new double[n];
     selected = new boolean[n];
-    size = 0;
-    for (int i = 0; i < ok.length; i++) {
-      if (ou[i]) {
-        int s = insert(ok[i]);
-        x[s] = ox[i];
-        y[s] = oy[i];
-        speed[s] = os[i];
-        heading[s] = oh[i];
-        time[s] = ot[i];
-      }
-    }
+    reinsert(ok, ou, ox, oy, os, oh, ot, Double.NEGATIVE_INFINITY);
   }
 
   private static int mix(int id) {
