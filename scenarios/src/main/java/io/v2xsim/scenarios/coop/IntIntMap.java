@@ -1,7 +1,5 @@
 package io.v2xsim.scenarios.coop;
 
-import java.util.Arrays;
-
 /**
  * An int-to-int hash map with open addressing, for per-object bookkeeping in the measurement stage: no boxing, so
  * updating an existing key allocates nothing (a {@code TreeMap<Integer, Integer>} boxed every id above 127).
@@ -25,10 +23,6 @@ final class IntIntMap {
     values = new int[n];
     used = new boolean[n];
     mask = n - 1;
-  }
-
-  int size() {
-    return size;
   }
 
   /** The value of {@code key}, or {@link #ABSENT}. */
@@ -83,10 +77,5 @@ final class IntIntMap {
         put(k[i], v[i]);
       }
     }
-  }
-
-  void clear() {
-    Arrays.fill(used, false);
-    size = 0;
   }
 }
