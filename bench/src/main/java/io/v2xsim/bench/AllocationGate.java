@@ -39,19 +39,28 @@ final class AllocationGate {
 
   static boolean gated(Report.Row r) {
     return (r.bench().equals("FusionBenchmark.fuse") && r.param("impl").equals("ours"))
-        || r.bench().startsWith("TickBenchmark.") || isCityFull(r);
+        || r.bench().startsWith("TickBenchmark.") || onBudget(r);
   }
 
-  private static boolean isCityFull(Report.Row r) {
+  /** Whether the row is gated on {@link #CITY_TICK_BUDGET_BYTES} rather than on zero. */
+  static boolean onBudget(Report.Row r) {
     return r.bench().startsWith("CityTickBenchmark.") && r.param("pipeline").equals("full")
         && r.param("vehicles").equals("1000");
   }
 
+  /** What the gate allows the row. */
   static double limit(Report.Row r) {
-    if (isCityFull(r)) {
-      return CITY_TICK_BUDGET_BYTES;
-    }
+    return onBudget(r) ? CITY_TICK_BUDGET_BYTES : zeroLimit(r);
+  }
+
+  /** The most that still counts as allocating nothing: JMH's background plus the noise allowance. */
+  static double zeroLimit(Report.Row r) {
     return FIXED_BYTES + BYTES_PER_MICROSECOND * r.micros();
+  }
+
+  /** Whether the row allocates nothing in steady state (median over iterations within {@link #zeroLimit}). */
+  static boolean allocationFree(Report.Row r) {
+    return r.allocMedian() <= zeroLimit(r);
   }
 
   /**

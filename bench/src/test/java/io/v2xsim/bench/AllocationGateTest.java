@@ -49,6 +49,10 @@ class AllocationGateTest {
     Report.Row city = row("CityTickBenchmark.tick", "ms/op", 8.4, 3550, "pipeline", "full", "vehicles", "1000");
     assertTrue(AllocationGate.gated(city));
     assertFalse(AllocationGate.allocates(city));
+    // Within the budget is not the same as allocating nothing: the targets table says no for it.
+    assertFalse(AllocationGate.allocationFree(city));
+    assertTrue(AllocationGate.allocationFree(row("CityTickBenchmark.tick", "ms/op", 8.4, 40, "pipeline", "full",
+        "vehicles", "1000")));
     // One 16-byte object per vehicle on the road.
     assertTrue(AllocationGate.allocates(row("CityTickBenchmark.tick", "ms/op", 8.4, 3550 + 16 * 1000, "pipeline",
         "full", "vehicles", "1000")));

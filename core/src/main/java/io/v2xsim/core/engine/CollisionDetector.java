@@ -1,5 +1,6 @@
 package io.v2xsim.core.engine;
 
+import io.v2xsim.core.collections.LongIntMap;
 import io.v2xsim.core.metrics.CollisionRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ final class CollisionDetector {
   private int[] head = new int[1024];
   private int[] next = new int[256];
   private Body[] bodies = new Body[256];
-  private final LongSet reported = new LongSet();
+  /** Pairs reported so far (lower id << 32 | higher id), each once. */
+  private final LongIntMap reported = new LongIntMap();
   private final List<CollisionRecord> records = new ArrayList<>();
 
   CollisionDetector(Engine engine) {
@@ -84,7 +86,7 @@ final class CollisionDetector {
   private void report(double time, Body a, Body b) {
     int lo = Math.min(a.bodyId, b.bodyId);
     int hi = Math.max(a.bodyId, b.bodyId);
-    if (!reported.add(((long) lo << 32) | hi)) {
+    if (reported.put(((long) lo << 32) | hi, 1) != LongIntMap.ABSENT) {
       return;
     }
     Body first = a.bodyId == lo ? a : b;

@@ -12,6 +12,8 @@ import java.util.Arrays;
 final class Agents {
   private AutomatedDriver[] items = new AutomatedDriver[16];
   private int size;
+  private AutomatedDriver[] retired = new AutomatedDriver[16];
+  private int retiredCount;
 
   int size() {
     return size;
@@ -46,17 +48,36 @@ final class Agents {
     size++;
   }
 
-  /** Keeps, in order, the agents whose vehicle is in the snapshot (the others have arrived or left). */
-  void retainPresent(GroundTruth truth) {
+  /**
+   * Keeps, in order, the agents whose vehicle is in the snapshot, and sets the others (arrived or left) aside for
+   * {@link #reuse}: every agent of an arm has the same sensors and settings, so one that has retired can be made
+   * as new ({@link AutomatedDriver#reset}) for a vehicle that enters, instead of allocating another.
+   */
+  void retireAbsent(GroundTruth truth) {
     int w = 0;
     for (int k = 0; k < size; k++) {
       AutomatedDriver a = items[k];
       if (truth.indexOf(a.objectId()) >= 0) {
         items[w++] = a;
+      } else {
+        if (retiredCount == retired.length) {
+          retired = Arrays.copyOf(retired, 2 * retiredCount);
+        }
+        retired[retiredCount++] = a;
       }
     }
     Arrays.fill(items, w, size, null);
     size = w;
+  }
+
+  /** A retired agent to reset for a new vehicle, or null if none is left. */
+  AutomatedDriver reuse() {
+    if (retiredCount == 0) {
+      return null;
+    }
+    AutomatedDriver a = retired[--retiredCount];
+    retired[retiredCount] = null;
+    return a;
   }
 
   private int find(int objectId) {

@@ -109,9 +109,6 @@ public final class ArmRun {
     private final List<RoadsideUnit> rsus = new ArrayList<>();
     private final List<RsuBroadcaster> broadcasters = new ArrayList<>();
     private final Agents agents = new Agents();
-    /** Agents of vehicles that have left, for reuse; {@code retired[0, spareAgents)}. */
-    private AutomatedDriver[] retired = new AutomatedDriver[16];
-    private int spareAgents;
     private final CoopMetrics metrics;
     private FrameReceiver receiver;
     /** Signal controllers that receive frames, or null. */
@@ -145,10 +142,8 @@ public final class ArmRun {
           if (!type.automated()) {
             return null;
           }
-          AutomatedDriver d;
-          if (spareAgents > 0) {
-            d = retired[--spareAgents];
-            retired[spareAgents] = null;
+          AutomatedDriver d = agents.reuse();
+          if (d != null) {
             d.reset(id, name);
           } else {
             d = new AutomatedDriver(id, name, arm.onboard(), agentsUseFrames, seed, s.dt(),
@@ -230,26 +225,8 @@ public final class ArmRun {
       return n;
     }
 
-    /**
-     * Drops the agents whose vehicle has left and keeps them for vehicles yet to enter: every agent of an arm has
-     * the same sensors and settings, and {@link AutomatedDriver#reset} makes one as new.
-     */
-    private void retireDeparted() {
-      GroundTruth truth = engine.groundTruth();
-      for (int k = 0; k < agents.size(); k++) {
-        AutomatedDriver a = agents.get(k);
-        if (truth.indexOf(a.objectId()) < 0) {
-          if (spareAgents == retired.length) {
-            retired = java.util.Arrays.copyOf(retired, 2 * retired.length);
-          }
-          retired[spareAgents++] = a;
-        }
-      }
-      agents.retainPresent(truth);
-    }
-
     private void sense() {
-      retireDeparted();
+      agents.retireAbsent(engine.groundTruth());
       if (rsus.isEmpty() && agents.isEmpty()) {
         return;
       }

@@ -1,6 +1,7 @@
 package io.v2xsim.scenarios.coop;
 
 import io.v2xsim.core.actors.ActorScript;
+import io.v2xsim.core.collections.LongIntMap;
 import io.v2xsim.core.engine.Engine;
 import io.v2xsim.core.experiment.Arm;
 import io.v2xsim.core.experiment.RsuSite;
@@ -61,7 +62,7 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   private final double[] brake;
   private final int[] hazardIndex;
   /** Object id of an agent -> 1 while its last decision braked for a hazard. */
-  private final IntIntMap brakingNow = new IntIntMap();
+  private final LongIntMap brakingNow = new LongIntMap();
   private int phantomEpisodes;
   private int brakeEpisodes;
   // age of information
@@ -91,7 +92,7 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   private long ospaCount;
   private double sqErr;
   private long matched;
-  private final IntIntMap lastTrackOfTruth = new IntIntMap(1024);
+  private final LongIntMap lastTrackOfTruth = new LongIntMap();
   // Reused scratch of measure() and fused(): the metrics stage allocates nothing in steady state.
   private final Neighbours near = new Neighbours(256);
   private int[] visible = new int[64];
@@ -448,7 +449,7 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
       matched++;
       int truthId = truth.id[visible[g]];
       int last = lastTrackOfTruth.put(truthId, f.trackId[t]);
-      if (last != IntIntMap.ABSENT && last != f.trackId[t]) {
+      if (last != LongIntMap.ABSENT && last != f.trackId[t]) {
         idSwitches++;
       }
     }

@@ -1,5 +1,6 @@
 package io.v2xsim.core.metrics.safety;
 
+import io.v2xsim.core.collections.LongIntMap;
 import io.v2xsim.core.sensing.ObjectClass;
 import java.util.Arrays;
 import java.util.List;
