@@ -36,69 +36,74 @@ final class DriverModel {
   private final Engine engine;
   private final LinkOccupancy[] occ;
   private final int lanePeriodTicks;
+  private final OccupancyView humanView;
+  // Scratch for what views report; one per role so that a rule can hold several at once.
+  private final RoadUser ru = new RoadUser();
+  private final RoadUser egoRu = new RoadUser();
+  private final RoadUser oldLeader = new RoadUser();
+  private final RoadUser oldFollower = new RoadUser();
+  private final RoadUser newLeader = new RoadUser();
+  private final RoadUser newFollower = new RoadUser();
 
   DriverModel(Engine engine) {
     this.engine = engine;
     this.occ = engine.occupancy;
     this.lanePeriodTicks = Math.max(1, (int) Math.round(LANE_CHANGE_PERIOD / engine.dt()));
+    this.humanView = new OccupancyView(engine);
   }
 
-  double acceleration(Vehicle v) {
-    double a = following(v);
+  /** The view a human driver of {@code v} has of the road. */
+  Surroundings humanView(Vehicle v) {
+    return humanView.bind(v);
+  }
+
+  /** What vehicle {@code v} knows: its agent's perception, or a human driver's view. */
+  private Surroundings view(Vehicle v) {
+    return v.agentView != null ? v.agentView : humanView.bind(v);
+  }
+
+  double acceleration(Vehicle v, Surroundings s) {
+    double a = following(v, s);
     if (v.link instanceof Lane lane) {
-      a = Math.min(a, junctionApproach(v, lane));
+      a = Math.min(a, junctionApproach(v, lane, s));
     } else {
-      a = Math.min(a, insideJunction(v, (Connector) v.link));
+      a = Math.min(a, insideJunction(v, (Connector) v.link, s));
     }
     return Math.max(a, -v.type.emergencyDecel());
   }
 
-  /** IDM behind the nearest vehicle ahead along the route, looking across links; slows for tighter links. */
-  private double following(Vehicle v) {
+  /** IDM behind the nearest road user ahead along the route, looking across links; slows for tighter links. */
+  private double following(Vehicle v, Surroundings s) {
     VehicleType t = v.type;
     Link link = v.link;
     double v0 = v.desiredSpeed(link);
     double a = Idm.free(t, v.speed, v0);
-    if (v.controller != null) {
-      // An agent follows what it perceives, not the lane's true occupancy: here only the road's own limits.
-      Link next = v.nextLink();
-      if (next != null) {
-        double vn = v.desiredSpeed(next);
-        double ahead = link.length() - v.pos;
-        if (vn < v.speed) {
-          double need = (v.speed * v.speed - vn * vn) / (2 * Math.max(ahead, 1.0));
-          if (need > 0.5 * t.decel()) {
-            a = Math.min(a, -need);
-          }
-        }
-      }
-      return a;
-    }
     double ahead = link.length() - v.pos;
     double lookahead = Math.max(60.0, v.speed * v.speed / (2 * t.decel()) + 2 * v.speed * t.headway() + 20);
     boolean leaderFound = false;
-    if (v.slot > 0) {
-      Vehicle l = occ[link.index()].vehicles[v.slot - 1];
-      a = Math.min(a, Idm.follow(t, v.speed, v0, l.pos - l.type.length() - v.pos, l.speed));
+    int lk = s.firstBehind(link, v.pos);
+    if (lk > 0) {
+      s.get(link, lk - 1, ru);
+      a = Math.min(a, Idm.follow(t, v.speed, v0, ru.front - ru.length - v.pos, ru.speed));
       leaderFound = true;
     } else if (link instanceof Lane lane) {
       // A leader that turned onto another connector still has its rear over the end of this lane.
       java.util.List<Connector> outs = lane.outgoing();
       for (int ci = 0; ci < outs.size(); ci++) {
         Connector c = outs.get(ci);
-        LinkOccupancy o = occ[c.index()];
-        if (o.count > 0) {
-          Vehicle l = o.vehicles[o.count - 1];
-          double gap = ahead + l.pos - l.type.length();
-          if (l.pos - l.type.length() < 0 || c == v.nextLink()) {
-            a = Math.min(a, Idm.follow(t, v.speed, v0, gap, l.speed));
+        int n = s.count(c);
+        if (n > 0) {
+          s.get(c, n - 1, ru);
+          double gap = ahead + ru.front - ru.length;
+          if (ru.front - ru.length < 0 || c == v.nextLink()) {
+            a = Math.min(a, Idm.follow(t, v.speed, v0, gap, ru.speed));
           }
         }
       }
     }
     if (link instanceof Lane lane) {
-      a = Math.min(a, letIn(v, lane, lane.left(), v0));
-      a = Math.min(a, letIn(v, lane, lane.right(), v0));
+      a = Math.min(a, letIn(v, lane, lane.left(), v0, s));
+      a = Math.min(a, letIn(v, lane, lane.right(), v0, s));
     }
     Link next = v.nextLink();
     int ri = v.routeIndex;
@@ -117,10 +122,10 @@ final class DriverModel {
       if (leaderFound) {
         break;
       }
-      LinkOccupancy o = occ[next.index()];
-      if (o.count > 0) {
-        Vehicle l = o.vehicles[o.count - 1];
-        a = Math.min(a, Idm.follow(t, v.speed, v0, ahead + l.pos - l.type.length(), l.speed));
+      int n = s.count(next);
+      if (n > 0) {
+        s.get(next, n - 1, ru);
+        a = Math.min(a, Idm.follow(t, v.speed, v0, ahead + ru.front - ru.length, ru.speed));
         break;
       }
       ahead += next.length();
@@ -136,48 +141,22 @@ final class DriverModel {
   }
 
   /**
-   * A human driver of plain traffic stops for a pedestrian or cyclist in, or about to step into, the corridor
-   * ahead. (Agents instead perceive them through their sensors; see {@link VehicleController}.)
+   * Cooperation: make room for a vehicle just ahead in the next lane that indicates it must move into this one,
+   * as long as that takes no more than comfortable braking.
    */
-  private double actorsAhead(Vehicle v) {
-    ActorSystem as = engine.actors();
-    double fx = v.x + 0.5 * v.length * v.cosHeading;
-    double fy = v.y + 0.5 * v.length * v.sinHeading;
-    double v0 = v.desiredSpeed(v.link);
-    double a = Double.MAX_VALUE;
-    for (int i = 0; i < as.activeCount; i++) {
-      Actor p = as.active[i];
-      for (int k = 0; k < 2; k++) {
-        double t = k * 1.5; // where it is now, and where it will be in 1.5 s
-        double px = p.x + t * p.speed * p.cosHeading - fx;
-        double py = p.y + t * p.speed * p.sinHeading - fy;
-        double along = px * v.cosHeading + py * v.sinHeading;
-        double across = -px * v.sinHeading + py * v.cosHeading;
-        if (along > -0.5 && along < 60 && Math.abs(across) < 0.5 * (v.width + p.width) + 0.5) {
-          a = Math.min(a, Idm.follow(v.type, v.speed, v0, Math.max(0.1, along - 0.5 * p.length), 0));
-        }
-      }
-    }
-    return a;
-  }
-
-  /**
-   * Cooperation: make room for a vehicle just ahead in the next lane that must move into this one, as long as
-   * that takes no more than comfortable braking.
-   */
-  private double letIn(Vehicle v, Lane lane, Lane side, double v0) {
+  private double letIn(Vehicle v, Lane lane, Lane side, double v0, Surroundings s) {
     if (side == null) {
       return Double.MAX_VALUE;
     }
-    LinkOccupancy o = occ[side.index()];
     double best = Double.MAX_VALUE;
-    for (int k = o.firstBehind(v.pos + 40) ; k < o.count; k++) {
-      Vehicle w = o.vehicles[k];
-      if (w.pos <= v.pos) {
+    int n = s.count(side);
+    for (int k = s.firstBehind(side, v.pos + 40); k < n; k++) {
+      s.get(side, k, ru);
+      if (ru.front <= v.pos) {
         break;
       }
-      if (w.wantsLane == lane.index()) {
-        double acc = Idm.follow(v.type, v.speed, v0, w.pos - w.type.length() - v.pos, w.speed);
+      if (ru.wantsLane == lane.index()) {
+        double acc = Idm.follow(v.type, v.speed, v0, ru.front - ru.length - v.pos, ru.speed);
         if (acc >= -v.type.decel()) {
           best = Math.min(best, acc);
         }
@@ -187,7 +166,7 @@ final class DriverModel {
   }
 
   /** Stop-line logic on the approach to the junction at the end of {@code lane}. */
-  private double junctionApproach(Vehicle v, Lane lane) {
+  private double junctionApproach(Vehicle v, Lane lane, Surroundings s) {
     if (v.onLastRoad()) {
       return Double.MAX_VALUE;
     }
@@ -216,14 +195,14 @@ final class DriverModel {
     boolean stop;
     byte state = SignalColor.GREEN;
     if (engine.isSignalized(j)) {
-      state = engine.signalStates[j.index()][c.movement()];
+      state = s.signal(j, c.movement());
       switch (state) {
-        case SignalColor.RED -> stop = true;
+        case SignalColor.RED, Surroundings.SIGNAL_UNKNOWN -> stop = true; // a signal not seen is not a green
         case SignalColor.YELLOW -> {
           if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()) {
             // Waiting at the line to turn across traffic: clear the junction now, as drivers do on yellow,
             // if no one is still coming.
-            stop = blocked(v, c, dist, SignalColor.PERMISSIVE);
+            stop = blocked(v, c, dist, SignalColor.PERMISSIVE, s);
             break;
           }
           if (v.yellowDecisionFor != c.index()) {
@@ -232,18 +211,18 @@ final class DriverModel {
           }
           stop = !v.yellowGo;
         }
-        default -> stop = blocked(v, c, dist, state);
+        default -> stop = blocked(v, c, dist, state, s);
       }
     } else if (j.kind() == JunctionKind.ALLWAY_STOP) {
       if (!v.stoppedAtLine && v.speed < 0.1 && dist < t.minGap() + 2.0) {
         v.stoppedAtLine = true;
       }
-      stop = !v.stoppedAtLine || blocked(v, c, dist, state);
+      stop = !v.stoppedAtLine || blocked(v, c, dist, state, s);
     } else {
-      stop = blocked(v, c, dist, state);
+      stop = blocked(v, c, dist, state, s);
     }
     if (!stop) {
-      stop = exitBlocked(v, c);
+      stop = exitBlocked(v, c, s);
     }
     if (stop && v.speed * v.speed / (2 * Math.max(dist, 0.01)) > t.emergencyDecel()) {
       stop = false; // too late to stop: go through
@@ -268,10 +247,11 @@ final class DriverModel {
 
   /**
    * Gap acceptance: whether entering connector {@code c} now would bring the vehicle to a conflict point
-   * too close in time to another vehicle. Vehicles already inside the junction always count; approaching
-   * ones count where this movement must yield to theirs.
+   * too close in time to another road user. Those already inside the junction always count; approaching
+   * ones count where this movement must yield to theirs. One whose indicator is not known may take any
+   * movement its lane allows, so it counts for every one of them.
    */
-  private boolean blocked(Vehicle v, Connector c, double dist, byte state) {
+  private boolean blocked(Vehicle v, Connector c, double dist, byte state, Surroundings s) {
     Junction j = c.junction();
     VehicleType t = v.type;
     double vmax = Math.min(v.desiredSpeed(c), v.speed + 5);
@@ -282,61 +262,62 @@ final class DriverModel {
       double egoIn = dist + conf.at();
       double tEa = timeToCover(egoIn, v.speed, t.accel(), Math.max(vmax, 1.0));
       double tEc = timeToCover(egoIn + t.length() + 1.0, v.speed, t.accel(), Math.max(vmax, 1.0));
-      LinkOccupancy inside = occ[o.index()];
-      for (int k = 0; k < inside.count; k++) {
-        Vehicle f = inside.vehicles[k];
-        double rem = conf.atOther() - f.pos;
-        if (rem < -f.type.length() - 1.0) {
+      int inside = s.count(o);
+      for (int k = 0; k < inside; k++) {
+        s.get(o, k, ru);
+        double rem = conf.atOther() - ru.front;
+        if (rem < -ru.length - 1.0) {
           continue;
         }
-        double fv = Math.max(f.speed, 1.0);
+        double fv = Math.max(ru.speed, 1.0);
         double tFa = rem <= 0 ? 0 : rem / fv;
-        double tFc = (rem + f.type.length() + 1.0) / fv;
+        double tFc = (rem + ru.length + 1.0) / fv;
         if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
           return true;
         }
       }
-      if (!yields(v, c, o, conf, j, state)) {
+      if (!yields(c, o, conf, j, state, s)) {
         continue;
       }
       Lane ol = o.from();
-      LinkOccupancy lo = occ[ol.index()];
+      int n = s.count(ol);
       int counted = 0;
-      for (int k = 0; k < lo.count && counted < 3; k++) {
-        Vehicle f = lo.vehicles[k];
-        double df = ol.length() - f.pos;
+      for (int k = 0; k < n && counted < 3; k++) {
+        s.get(ol, k, ru);
+        double df = ol.length() - ru.front;
         if (df > 150) {
           break;
         }
-        if (f.nextLink() != o) {
-          if (f.speed < 0.1) {
+        if (ru.nextKnown && ru.next != o) {
+          if (ru.speed < 0.1) {
             break; // a halted vehicle bound elsewhere holds up everyone behind it: none of them is coming
           }
           continue;
         }
         counted++;
         if (engine.isSignalized(j)) {
-          byte fs = engine.signalStates[j.index()][o.movement()];
+          byte fs = s.signal(j, o.movement());
           if (fs == SignalColor.RED) {
             break;
           }
-          if (fs == SignalColor.YELLOW && f.yellowDecisionFor == o.index() && !f.yellowGo) {
+          if (fs == SignalColor.YELLOW && ru.stopsOnYellowAt == o.index()) {
             break;
           }
         }
         if (j.kind() == JunctionKind.ALLWAY_STOP) {
-          if (!f.stoppedAtLine || !waitedLonger(f, v)) {
+          if (!ru.stoppedAtLine
+              || !waitedLonger(ru.waitingSinceTick, ru.order, v.waitingAtLineSinceTick, v.trip)) {
             continue;
           }
-        } else if (f.speed < 0.1 && f.waitingAtLineSinceTick >= 0 && v.waitingAtLineSinceTick >= 0
+        } else if (ru.speed < 0.1 && ru.waitingSinceTick >= 0 && v.waitingAtLineSinceTick >= 0
             && (engine.tick - v.waitingAtLineSinceTick) * engine.dt() > IMPATIENCE_SECONDS
-            && waitedLonger(v, f)) {
+            && waitedLonger(v.waitingAtLineSinceTick, v.trip, ru.waitingSinceTick, ru.order)) {
           continue; // both wait; the one waiting longer goes first, which breaks priority deadlocks
         }
         double fd = df + conf.atOther();
-        double fmax = Math.max(Math.min(f.desiredSpeed(o), f.speed + 5), 1.0);
-        double tFa = timeToCover(fd, f.speed, f.type.accel(), fmax);
-        double tFc = timeToCover(fd + f.type.length() + 1.0, f.speed, f.type.accel(), fmax);
+        double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
+        double tFa = timeToCover(fd, ru.speed, ru.type.accel(), fmax);
+        double tFc = timeToCover(fd + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
         if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
           return true;
         }
@@ -345,22 +326,29 @@ final class DriverModel {
     return false;
   }
 
-  private boolean waitedLonger(Vehicle a, Vehicle b) {
-    if (a.waitingAtLineSinceTick != b.waitingAtLineSinceTick) {
-      return a.waitingAtLineSinceTick >= 0
-          && (b.waitingAtLineSinceTick < 0 || a.waitingAtLineSinceTick < b.waitingAtLineSinceTick);
+  /** Whether a driver waiting since {@code aTick} has waited longer than one waiting since {@code bTick}. */
+  private static boolean waitedLonger(long aTick, int aOrder, long bTick, int bOrder) {
+    if (aTick != bTick) {
+      return aTick >= 0 && (bTick < 0 || aTick < bTick);
     }
-    return a.trip < b.trip;
+    return aOrder < bOrder;
   }
 
-  /** Whether movement {@code c} must give way to approaching traffic on {@code o}. */
-  private boolean yields(Vehicle v, Connector c, Connector o, Conflict conf, Junction j, byte state) {
+  /**
+   * Whether movement {@code c} must give way to approaching traffic on {@code o}. A conflicting signal the
+   * driver cannot see may be green: on a permissive green it then gives way (on a protected green a conflicting
+   * movement is never protected too, so nothing changes).
+   */
+  private boolean yields(Connector c, Connector o, Conflict conf, Junction j, byte state, Surroundings s) {
     if (engine.isSignalized(j)) {
-      byte so = engine.signalStates[j.index()][o.movement()];
+      byte so = s.signal(j, o.movement());
       if (so == SignalColor.RED) {
         return false;
       }
       boolean egoPermissive = state == SignalColor.PERMISSIVE;
+      if (so == Surroundings.SIGNAL_UNKNOWN) {
+        return egoPermissive;
+      }
       boolean otherPermissive = so == SignalColor.PERMISSIVE;
       if (egoPermissive != otherPermissive) {
         return egoPermissive;
@@ -374,45 +362,48 @@ final class DriverModel {
   }
 
   /** Don't block the box: wait at the line if the exit lane has no room for this vehicle. */
-  private boolean exitBlocked(Vehicle v, Connector c) {
-    LinkOccupancy exit = occ[c.to().index()];
+  private boolean exitBlocked(Vehicle v, Connector c, Surroundings s) {
+    Lane exit = c.to();
     double need = v.type.length() + v.type.minGap();
-    LinkOccupancy on = occ[c.index()];
-    for (int k = 0; k < on.count; k++) {
-      need += on.vehicles[k].type.length() + on.vehicles[k].type.minGap();
+    int on = s.count(c);
+    for (int k = 0; k < on; k++) {
+      s.get(c, k, ru);
+      need += ru.length + ru.type.minGap();
     }
-    Vehicle back = exit.back();
-    if (back == null) {
+    int n = s.count(exit);
+    if (n == 0) {
       return false;
     }
-    double space = back.pos - back.type.length();
-    return space < need && back.speed < 3.0;
+    s.get(exit, n - 1, ru);
+    double space = ru.front - ru.length;
+    return space < need && ru.speed < 3.0;
   }
 
-  /** Inside a junction: zipper merge with vehicles bound for the same lane, and stop for a crossing blocker. */
-  private double insideJunction(Vehicle v, Connector c) {
+  /** Inside a junction: zipper merge with road users bound for the same lane, and stop for a crossing blocker. */
+  private double insideJunction(Vehicle v, Connector c, Surroundings s) {
     double a = Double.MAX_VALUE;
     double egoRem = c.length() - v.pos;
     double v0 = v.desiredSpeed(c);
     java.util.List<Conflict> conflicts = c.conflicts();
     for (int ci = 0; ci < conflicts.size(); ci++) {
       Conflict conf = conflicts.get(ci);
-      LinkOccupancy o = occ[conf.other().index()];
+      Connector other = conf.other();
+      int n = s.count(other);
       if (conf.merge()) {
-        for (int k = 0; k < o.count; k++) {
-          Vehicle f = o.vehicles[k];
-          double fRem = conf.other().length() - f.pos;
-          if (fRem < egoRem || (fRem == egoRem && f.trip < v.trip)) {
-            a = Math.min(a, Idm.follow(v.type, v.speed, v0, egoRem - fRem - f.type.length(), f.speed));
+        for (int k = 0; k < n; k++) {
+          s.get(other, k, ru);
+          double fRem = other.length() - ru.front;
+          if (fRem < egoRem || (fRem == egoRem && ru.order < v.trip)) {
+            a = Math.min(a, Idm.follow(v.type, v.speed, v0, egoRem - fRem - ru.length, ru.speed));
           }
         }
       } else if (conf.at() > v.pos) {
-        for (int k = 0; k < o.count; k++) {
-          Vehicle f = o.vehicles[k];
-          double front = f.pos;
-          double rear = f.pos - f.type.length();
-          // A vehicle standing across our path: treat the conflict point as an obstacle.
-          if (front > conf.atOther() - 1.5 && rear < conf.atOther() + 1.5 && f.speed < 1.0) {
+        for (int k = 0; k < n; k++) {
+          s.get(other, k, ru);
+          double front = ru.front;
+          double rear = ru.front - ru.length;
+          // A road user standing across our path: treat the conflict point as an obstacle.
+          if (front > conf.atOther() - 1.5 && rear < conf.atOther() + 1.5 && ru.speed < 1.0) {
             a = Math.min(a, Idm.follow(v.type, v.speed, v0, conf.at() - v.pos - 1.5, 0));
           }
         }
@@ -448,17 +439,18 @@ final class DriverModel {
       if ((v.trip + tick) % lanePeriodTicks != 0 || !(v.link instanceof Lane lane) || v.laneChangeCooldown > 0) {
         continue;
       }
+      Surroundings s = view(v);
       Road next = v.nextRoad();
       boolean needChange = next != null && lane.connectorTo(next) == null;
       double distToEnd = lane.length() - v.pos;
       Lane target = null;
       if (needChange) {
         Lane toward = directionToward(lane, next);
-        if (toward != null && safe(v, toward, urgentDecel(v, distToEnd))) {
+        if (toward != null && safe(v, toward, urgentDecel(v, distToEnd), s)) {
           target = toward;
         }
         v.wantsLane = target == null && toward != null ? toward.index() : -1;
-        if (target == null && toward != null && swapWithNeighbour(v, lane, toward)) {
+        if (target == null && toward != null && v.controller == null && swapWithNeighbour(v, lane, toward)) {
           continue;
         }
       } else {
@@ -478,8 +470,8 @@ final class DriverModel {
           if (distToEnd < 15) {
             continue;
           }
-          double gain = incentive(v, lane, cand);
-          if (gain > bestGain && safe(v, cand, SAFE_DECEL)) {
+          double gain = incentive(v, lane, cand, s);
+          if (gain > bestGain && safe(v, cand, SAFE_DECEL, s)) {
             bestGain = gain;
             target = cand;
           }
@@ -499,15 +491,15 @@ final class DriverModel {
   }
 
   /**
-   * Two vehicles side by side that each need the other's lane (typically stopped at the line) trade places,
-   * which no gap acceptance could otherwise allow.
+   * Two human drivers side by side that each need the other's lane (typically stopped at the line) trade places,
+   * which no gap acceptance could otherwise allow: they see each other's indicators and wave each other on.
    */
   private boolean swapWithNeighbour(Vehicle v, Lane lane, Lane toward) {
     LinkOccupancy o = occ[toward.index()];
     for (int k = 0; k < o.count; k++) {
       Vehicle w = o.vehicles[k];
-      if (w.wantsLane == lane.index() && Math.abs(w.pos - v.pos) < 2.0 && w.speed < 1.0 && v.speed < 1.0
-          && fitsInPlaceOf(v, o, w) && fitsInPlaceOf(w, occ[lane.index()], v)) {
+      if (w.controller == null && w.wantsLane == lane.index() && Math.abs(w.pos - v.pos) < 2.0 && w.speed < 1.0
+          && v.speed < 1.0 && fitsInPlaceOf(v, o, w) && fitsInPlaceOf(w, occ[lane.index()], v)) {
         occ[lane.index()].remove(v);
         o.remove(w);
         v.link = toward;
@@ -571,15 +563,21 @@ final class DriverModel {
     return null;
   }
 
-  /** Whether moving into {@code target} leaves room ahead and behind and spares the new follower hard braking. */
-  private boolean safe(Vehicle v, Lane target, double maxFollowerDecel) {
-    LinkOccupancy o = occ[target.index()];
-    int k = o.firstBehind(v.pos);
-    Vehicle leader = k > 0 ? o.vehicles[k - 1] : null;
-    Vehicle follower = k < o.count ? o.vehicles[k] : null;
-    if (leader != null) {
-      double gap = leader.pos - leader.type.length() - v.pos;
-      if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, leader.speed) < -maxFollowerDecel) {
+  /**
+   * Whether moving into {@code target} leaves room ahead and behind and spares the new follower hard braking.
+   * A driver who cannot see far enough back along the target lane to rule out a follower that would have to
+   * brake harder than that does not move.
+   */
+  private boolean safe(Vehicle v, Lane target, double maxFollowerDecel, Surroundings s) {
+    if (s.visibleBehind(target, v.pos) < clearBehindNeeded(v, target, maxFollowerDecel)) {
+      return false;
+    }
+    int n = s.count(target);
+    int k = s.firstBehind(target, v.pos);
+    if (k > 0) {
+      s.get(target, k - 1, ru);
+      double gap = ru.front - ru.length - v.pos;
+      if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, ru.speed) < -maxFollowerDecel) {
         return false;
       }
     } else {
@@ -587,75 +585,90 @@ final class DriverModel {
       java.util.List<Connector> outs = target.outgoing();
       for (int ci = 0; ci < outs.size(); ci++) {
         Connector c = outs.get(ci);
-        LinkOccupancy co = occ[c.index()];
-        if (co.count > 0) {
-          Vehicle l = co.vehicles[co.count - 1];
-          double gap = target.length() - v.pos + l.pos - l.type.length();
-          if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, l.speed) < -maxFollowerDecel) {
+        int cn = s.count(c);
+        if (cn > 0) {
+          s.get(c, cn - 1, ru);
+          double gap = target.length() - v.pos + ru.front - ru.length;
+          if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, ru.speed) < -maxFollowerDecel) {
             return false;
           }
         }
       }
     }
-    if (follower == null && v.pos - v.type.length() < 60) {
-      // Vehicles about to come out of the junction into the target lane behind us.
+    if (k >= n && v.pos - v.type.length() < 60) {
+      // Road users about to come out of the junction into the target lane behind us.
       java.util.List<Connector> ins = target.incoming();
       for (int ci = 0; ci < ins.size(); ci++) {
         Connector c = ins.get(ci);
-        LinkOccupancy co = occ[c.index()];
-        if (co.count > 0) {
-          Vehicle f = co.vehicles[0];
-          double gap = c.length() - f.pos + v.pos - v.type.length();
-          if (gap < 1.0 || Idm.follow(f.type, f.speed, f.desiredSpeed(target), gap, v.speed) < -maxFollowerDecel) {
+        if (s.count(c) > 0) {
+          s.get(c, 0, ru);
+          double gap = c.length() - ru.front + v.pos - v.type.length();
+          if (gap < 1.0
+              || Idm.follow(ru.type, ru.speed, ru.desiredSpeed(target), gap, v.speed) < -maxFollowerDecel) {
             return false;
           }
         }
       }
     }
-    if (follower != null) {
-      double gap = v.pos - v.type.length() - follower.pos;
+    if (k < n) {
+      s.get(target, k, ru);
+      double gap = v.pos - v.type.length() - ru.front;
       if (gap < 1.0) {
         return false;
       }
-      double af = Idm.follow(follower.type, follower.speed, follower.desiredSpeed(target), gap, v.speed);
+      double af = Idm.follow(ru.type, ru.speed, ru.desiredSpeed(target), gap, v.speed);
       return af >= -maxFollowerDecel;
     }
     return true;
   }
 
-  /** MOBIL incentive of moving from {@code lane} to {@code target}, with politeness toward both followers. */
-  private double incentive(Vehicle v, Lane lane, Lane target) {
-    VehicleType t = v.type;
-    LinkOccupancy cur = occ[lane.index()];
-    LinkOccupancy tgt = occ[target.index()];
-    Vehicle oldLeader = v.slot > 0 ? cur.vehicles[v.slot - 1] : null;
-    Vehicle oldFollower = v.slot + 1 < cur.count ? cur.vehicles[v.slot + 1] : null;
-    int k = tgt.firstBehind(v.pos);
-    Vehicle newLeader = k > 0 ? tgt.vehicles[k - 1] : null;
-    Vehicle newFollower = k < tgt.count ? tgt.vehicles[k] : null;
+  /**
+   * How far back along {@code target} an unseen follower could be and still have to brake harder than
+   * {@code maxDecel} for us: one arriving at the lane's speed limit, closing on us at our speed.
+   */
+  private static double clearBehindNeeded(Vehicle v, Lane target, double maxDecel) {
+    double closing = Math.max(0, target.speedLimit() * 1.2 - v.speed);
+    return v.type.length() + v.type.minGap() + closing * closing / (2 * maxDecel) + closing * v.type.headway();
+  }
 
-    double egoNow = accelBehindAt(v, oldLeader, lane);
-    double egoAfter = accelBehindAt(v, newLeader, target);
+  /** MOBIL incentive of moving from {@code lane} to {@code target}, with politeness toward both followers. */
+  private double incentive(Vehicle v, Lane lane, Lane target, Surroundings s) {
+    VehicleType t = v.type;
+    OccupancyView.fillSelf(v, egoRu);
+    int kc = s.firstBehind(lane, v.pos);
+    RoadUser ol = kc > 0 ? get(s, lane, kc - 1, oldLeader) : null;
+    RoadUser of = kc < s.count(lane) ? get(s, lane, kc, oldFollower) : null;
+    int k = s.firstBehind(target, v.pos);
+    RoadUser nl = k > 0 ? get(s, target, k - 1, newLeader) : null;
+    RoadUser nf = k < s.count(target) ? get(s, target, k, newFollower) : null;
+
+    double egoNow = accelBehindAt(egoRu, ol, lane);
+    double egoAfter = accelBehindAt(egoRu, nl, target);
     double ofNow = 0;
     double ofAfter = 0;
-    if (oldFollower != null) {
-      ofNow = accelBehindAt(oldFollower, v, lane);
-      ofAfter = accelBehindAt(oldFollower, oldLeader, lane);
+    if (of != null) {
+      ofNow = accelBehindAt(of, egoRu, lane);
+      ofAfter = accelBehindAt(of, ol, lane);
     }
     double nfNow = 0;
     double nfAfter = 0;
-    if (newFollower != null) {
-      nfNow = accelBehindAt(newFollower, newLeader, target);
-      nfAfter = accelBehindAt(newFollower, v, target);
+    if (nf != null) {
+      nfNow = accelBehindAt(nf, nl, target);
+      nfAfter = accelBehindAt(nf, egoRu, target);
     }
     return egoAfter - egoNow + t.politeness() * ((nfAfter - nfNow) + (ofAfter - ofNow));
   }
 
-  private static double accelBehindAt(Vehicle f, Vehicle leader, Lane lane) {
+  private static RoadUser get(Surroundings s, Link link, int k, RoadUser out) {
+    s.get(link, k, out);
+    return out;
+  }
+
+  private static double accelBehindAt(RoadUser f, RoadUser leader, Lane lane) {
     double v0 = f.desiredSpeed(lane);
     if (leader == null) {
       return Idm.free(f.type, f.speed, v0);
     }
-    return Idm.follow(f.type, f.speed, v0, leader.pos - leader.type.length() - f.pos, leader.speed);
+    return Idm.follow(f.type, f.speed, v0, leader.front - leader.length - f.front, leader.speed);
   }
 }

@@ -114,6 +114,54 @@ public final class EgoState {
     return io.v2xsim.core.traffic.Idm.follow(v.type, v.speed, v.desiredSpeed(v.link), gap, leaderSpeed);
   }
 
+  /** The link the vehicle is on (its own place on the map, as its localisation gives it). */
+  public Link link() {
+    return v.link;
+  }
+
+  /** Its front bumper's driving coordinate along {@link #link()}. */
+  public double pos() {
+    return v.pos;
+  }
+
+  /** The desired speed of its driver model on {@code l}: the limit times its factor, capped by the vehicle. */
+  public double desiredSpeed(Link l) {
+    return v.desiredSpeed(l);
+  }
+
+  /** The vehicle's own driving parameters, which an agent also assumes for others it perceives. */
+  public io.v2xsim.core.traffic.VehicleType type() {
+    return v.type;
+  }
+
+  /** Whether {@code r} is the road the vehicle is on or one its route takes later. */
+  public boolean onRoute(Road r) {
+    for (int i = v.routeIndex; i < v.route.size(); i++) {
+      if (v.route.get(i) == r) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A traffic-light camera's reading of the signal for the vehicle's own next movement: the state of that
+   * movement when its stop line is within {@code range} metres ahead, {@link Surroundings#SIGNAL_UNKNOWN} for
+   * any other movement or beyond range. Signal heads stand above the traffic, so a camera with range to the line
+   * reads them (occlusion by a tall vehicle ahead is not modelled).
+   */
+  public byte seenSignal(io.v2xsim.core.network.Junction j, int movement, double range) {
+    if (!(v.link instanceof Lane lane) || range <= 0) {
+      return Surroundings.SIGNAL_UNKNOWN;
+    }
+    Road next = v.nextRoad();
+    Connector c = next == null ? null : lane.connectorTo(next);
+    if (c == null || c.junction() != j || c.movement() != movement || lane.length() - v.pos > range) {
+      return Surroundings.SIGNAL_UNKNOWN;
+    }
+    return engine.signalState(j, movement);
+  }
+
   /** Scratch space an agent may use with {@link #pathAhead}. */
   public double[] scratch() {
     return scratch;

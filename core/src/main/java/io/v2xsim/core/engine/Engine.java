@@ -38,6 +38,7 @@ public final class Engine {
   private final EnumMap<TickStage.Stage, List<TickStage>> stages = new EnumMap<>(TickStage.Stage.class);
   private final RandomStream driverRng;
   private final DriverModel driver;
+  private final HumanHazards humanHazards;
   private final Measurements measurements;
   private final CollisionDetector collisions;
   private final Insertion insertion;
@@ -45,7 +46,13 @@ public final class Engine {
   private final io.v2xsim.core.metrics.safety.SafetyMonitor safety;
   private boolean measureSafety = true;
   private final io.v2xsim.core.sensing.GroundTruth truth = new io.v2xsim.core.sensing.GroundTruth();
-  private long truthTick = -1;
+  private long truthVersion = -1;
+  /**
+   * Counts changes of the world's state within a run: the snapshot is rebuilt when it has changed. The state after
+   * a tick's move is the state the next tick's sensing sees, so metrics (after the move) and sensors (at the start
+   * of the next tick) share one snapshot, whichever entry point runs the engine.
+   */
+  private long stateVersion;
   private final EgoState egoState = new EgoState();
   private ControllerFactory controllerFactory;
   private final Detectors detectors;
@@ -90,6 +97,7 @@ public final class Engine {
       stages.put(s, new ArrayList<>());
     }
     driver = new DriverModel(this);
+    humanHazards = new HumanHazards(this);
     measurements = new Measurements(this, departures);
     collisions = new CollisionDetector(this);
     insertion = new Insertion(this, departures);
@@ -108,11 +116,12 @@ public final class Engine {
   }
 
   /**
-   * Every road user's true state at the start of this tick (vehicles by trip index, pedestrians and cyclists
-   * from 1,000,000). For sensor models and metrics only; never hand it to an agent or a controller.
+   * Every road user's true state now (vehicles by trip index, pedestrians and cyclists from 1,000,000): in the
+   * sensing stage, the state the previous tick's move left, which is also what that tick's metrics measured. For
+   * sensor models and metrics only; never hand it to an agent or a controller.
    */
   public io.v2xsim.core.sensing.GroundTruth groundTruth() {
-    if (truthTick != tick) {
+    if (truthVersion != stateVersion) {
       truth.clear();
       for (int i = 0; i < activeCount; i++) {
         Vehicle v = active[i];
@@ -128,7 +137,7 @@ public final class Engine {
         truth.add(a.bodyId, a.objectClass, a.x, a.y, a.speed * a.cosHeading, a.speed * a.sinHeading, a.heading,
             a.length, a.width);
       }
-      truthTick = tick;
+      truthVersion = stateVersion;
     }
     return truth;
   }
@@ -163,7 +172,7 @@ public final class Engine {
   }
 
   private io.v2xsim.core.sensing.Occluders occluders;
-  private long occludersTick = -1;
+  private long occludersVersion = -1;
 
   /**
    * What blocks sight this tick: the scene's buildings and parked vehicles, and every road user of
@@ -181,9 +190,9 @@ public final class Engine {
         }
       }
     }
-    if (occludersTick != tick) {
+    if (occludersVersion != stateVersion) {
       occluders.update(groundTruth());
-      occludersTick = tick;
+      occludersVersion = stateVersion;
     }
     return occluders;
   }
@@ -284,14 +293,19 @@ public final class Engine {
 
     actors.step(time, dt);
     insertion.insertDue(time);
+    stateVersion++;
     for (int i = 0; i < activeCount; i++) {
       Vehicle v = active[i];
-      double rule = driver.acceleration(v);
       if (v.controller != null) {
-        double a = v.controller.decide(egoState.bind(this, v), rule);
-        rule = Math.max(-v.type.emergencyDecel(), Math.min(v.type.accel(), a));
+        // An agent's rules run on its own perception; nothing computed from the engine's occupancy reaches it.
+        EgoState ego = egoState.bind(this, v);
+        v.agentView = v.controller.perceive(ego);
+        double rule = driver.acceleration(v, v.agentView);
+        double a = v.controller.decide(ego, rule);
+        v.accel = Math.max(-v.type.emergencyDecel(), Math.min(v.type.accel(), a));
+      } else {
+        v.accel = Math.min(driver.acceleration(v, driver.humanView(v)), humanHazards.react(v));
       }
-      v.accel = rule;
     }
     driver.changeLanes();
     runStage(TickStage.Stage.DECISION);
@@ -302,6 +316,7 @@ public final class Engine {
     for (int i = 0; i < activeCount; i++) {
       updatePose(active[i]);
     }
+    stateVersion++;
     if (detectors != null) {
       sense(time + dt);
     }

@@ -33,10 +33,14 @@ final class Vehicle extends Body {
   long lastHardBrakingTick = Long.MIN_VALUE / 2;
   long stuckSinceTick = -1;    // in a lane that does not lead on along the route
   int wantsLane = -1;          // link index of the lane it must move into but has found no gap in yet
+  int hazardBody = -1;         // the pedestrian, cyclist or standing vehicle a human driver has seen ahead
+  long hazardSeenTick;         // since when, for its reaction time
   int detLink = -1;            // link and front position at the last detector update
   double detPos;
 
   VehicleController controller;
+  /** The agent's view of this tick, for the driving rules (null for human drivers). */
+  Surroundings agentView;
 
   void reset(int trip, VehicleType type, double speedFactor, List<Road> route) {
     this.trip = trip;
@@ -51,6 +55,7 @@ final class Vehicle extends Body {
       case EMERGENCY -> io.v2xsim.core.sensing.ObjectClass.EMERGENCY;
     };
     this.controller = null;
+    this.agentView = null;
     this.speedFactor = speedFactor;
     this.route = route;
     this.routeIndex = 0;
@@ -70,6 +75,8 @@ final class Vehicle extends Body {
     this.lastHardBrakingTick = Long.MIN_VALUE / 2;
     this.stuckSinceTick = -1;
     this.wantsLane = -1;
+    this.hazardBody = -1;
+    this.hazardSeenTick = 0;
     this.detLink = -1;
     this.detPos = 0;
   }

@@ -7,10 +7,17 @@ package io.v2xsim.core.engine;
  */
 public interface VehicleController {
   /**
+   * What the agent knows of the road around it this tick, built from its own sensors and received frames only:
+   * the driving rules (car following, right of way, signals, lane changes) run on this view, the same rules a
+   * human driver runs on what a person sees. Called once per tick before {@link #decide}; the view stays valid
+   * until the next call.
+   */
+  Surroundings perceive(EgoState ego);
+
+  /**
    * @param ego the controlled vehicle's own state this tick (a flyweight: read it now, do not keep it)
-   * @param ruleAcceleration what the rule-following driver model commands from the road itself (speed limits,
-   *     signals, right of way, the vehicle ahead as a basic adaptive cruise control measures it) without any
-   *     reaction to pedestrians and cyclists
+   * @param ruleAcceleration what the driving rules command on the agent's own {@link #perceive view} (speed
+   *     limits, signals as seen, right of way among the road users it knows of, its perceived leader)
    * @return commanded acceleration, m/s^2 (the engine bounds it by the vehicle's limits)
    */
   double decide(EgoState ego, double ruleAcceleration);

@@ -13,6 +13,10 @@ public final class Polyline {
   private final double[] ys;
   private final double[] cum;
   private final double[] segHeading;
+  private final double minX;
+  private final double maxX;
+  private final double minY;
+  private final double maxY;
 
   public Polyline(double[] xs, double[] ys) {
     if (xs.length != ys.length || xs.length < 2) {
@@ -28,6 +32,25 @@ public final class Polyline {
     for (int i = 0; i < segHeading.length; i++) {
       segHeading[i] = Math.atan2(ys[i + 1] - ys[i], xs[i + 1] - xs[i]);
     }
+    double x0 = Double.POSITIVE_INFINITY;
+    double x1 = Double.NEGATIVE_INFINITY;
+    double y0 = Double.POSITIVE_INFINITY;
+    double y1 = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < xs.length; i++) {
+      x0 = Math.min(x0, xs[i]);
+      x1 = Math.max(x1, xs[i]);
+      y0 = Math.min(y0, ys[i]);
+      y1 = Math.max(y1, ys[i]);
+    }
+    minX = x0;
+    maxX = x1;
+    minY = y0;
+    maxY = y1;
+  }
+
+  /** Whether (x, y) lies within {@code margin} of the line's bounding box: a cheap test before {@link #project}. */
+  public boolean nearBox(double x, double y, double margin) {
+    return x >= minX - margin && x <= maxX + margin && y >= minY - margin && y <= maxY + margin;
   }
 
   public static Polyline of(double x0, double y0, double x1, double y1) {

@@ -209,6 +209,15 @@ public final class Occluders {
    * snapshot indices {@code skipA} and {@code skipB} (-1 to skip none).
    */
   public boolean lineOfSight(double sx, double sy, double px, double py, int skipA, int skipB) {
+    return lineOfSight(sx, sy, px, py, skipA, skipB, true);
+  }
+
+  /** As {@link #lineOfSight(double, double, double, double, int, int)} past scenery only: no road user blocks. */
+  public boolean staticLineOfSight(double sx, double sy, double px, double py) {
+    return lineOfSight(sx, sy, px, py, -1, -1, false);
+  }
+
+  private boolean lineOfSight(double sx, double sy, double px, double py, int skipA, int skipB, boolean dynamic) {
     if (staticDirty) {
       indexStatic();
     }
@@ -219,7 +228,7 @@ public final class Occluders {
     }
     int st = stamp;
     boolean hasStatic = staticIndex.size() > 0;
-    boolean hasDynamic = truth != null && objectCount > 0;
+    boolean hasDynamic = dynamic && truth != null && objectCount > 0;
     walk.start(sx, sy, px, py, cell);
     while (walk.next()) {
       if (hasStatic) {

@@ -84,6 +84,52 @@ public final class Sensor {
         hostHeading + spec.heading());
   }
 
+  /**
+   * Places an onboard sensor on its host as the host stands in {@code truth} (the vehicle's own pose, as its
+   * localisation gives it). Returns false when the host is not in the snapshot.
+   */
+  public boolean mountOn(GroundTruth truth, int hostId) {
+    int i = truth.indexOf(hostId);
+    if (i < 0) {
+      return false;
+    }
+    setHostPose(truth.x[i], truth.y[i], truth.heading[i]);
+    return true;
+  }
+
+  /**
+   * Whether this sensor, where it is now mounted, covers the point: within range and field of view, with a clear
+   * line of sight past buildings, parked vehicles and the road users of {@code occ} (the host, {@code hostId}, and
+   * nothing else skipped). This is the free space a real sensor reports; it says nothing of what is at the point.
+   */
+  public boolean covers(double px, double py, Occluders occ, GroundTruth truth, int hostId) {
+    return covers(px, py, occ, truth, hostId, true);
+  }
+
+  /**
+   * As {@link #covers(double, double, Occluders, GroundTruth, int)}, for space the sensor has swept on the way: with
+   * {@code roadUsersOcclude} false only scenery (buildings, parked vehicles) blocks the line of sight, and the
+   * field of view is not checked (a point now beside the vehicle was in view while it approached).
+   */
+  public boolean covers(double px, double py, Occluders occ, GroundTruth truth, int hostId,
+      boolean roadUsersOcclude) {
+    double dx = px - x;
+    double dy = py - y;
+    double r2 = dx * dx + dy * dy;
+    if (r2 > rangeSq) {
+      return false;
+    }
+    double r = Math.sqrt(r2);
+    if (roadUsersOcclude && dx * cosH + dy * sinH < r * cosHalf) {
+      return false;
+    }
+    if (!roadUsersOcclude) {
+      return occ.staticLineOfSight(x, y, px, py);
+    }
+    int host = hostId < 0 ? -1 : truth.indexOf(hostId);
+    return occ.lineOfSight(x, y, px, py, host, -1);
+  }
+
   /** Whether this sensor scans in the given tick (period rounded to whole ticks, at least one). */
   public boolean due(long tick, double dt) {
     long p = Math.max(1, Math.round(spec.period() / dt));

@@ -197,8 +197,16 @@ final class CooperationCompiler {
         }
         boolean enabled = a.rsuEnabled() == null || a.rsuEnabled();
         ChannelSpec armChannel = a.channel() == null ? channel : channel(a.channel(), channel, p + "/channel");
+        io.v2xsim.core.experiment.DrivingPolicy policy = io.v2xsim.core.experiment.DrivingPolicy.CAUTIOUS;
+        if (a.policy() != null) {
+          policy = io.v2xsim.core.experiment.DrivingPolicy.parse(a.policy());
+          if (policy == null) {
+            check.add(p + "/policy", "unknown driving policy '" + a.policy() + "' (expected cautious or naive)");
+            policy = io.v2xsim.core.experiment.DrivingPolicy.CAUTIOUS;
+          }
+        }
         if (name != null) {
-          arms.add(new Arm(name, suite, onboard, useRsu, enabled, armChannel));
+          arms.add(new Arm(name, suite, onboard, useRsu, enabled, policy, armChannel));
         }
       }
     }

@@ -306,7 +306,8 @@ public record ScenarioSpec(
    * {@code sensorSuites}), whether they use RSU frames ({@code useRsu}), whether the RSUs run at all
    * ({@code rsuEnabled}, default true) and channel settings that override the scenario's.
    */
-  public record ArmSpec(String name, String onboard, Boolean useRsu, Boolean rsuEnabled, ChannelYaml channel) {}
+  public record ArmSpec(String name, String onboard, Boolean useRsu, Boolean rsuEnabled, String policy,
+      ChannelYaml channel) {}
 
   /** What to write besides the summary. {@code trajectoryInterval} in seconds. */
   public record OutputsSpec(Boolean trajectories, Double trajectoryInterval) {}

@@ -135,7 +135,8 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The arm under the strategy's name, so that every file labels runs by strategy. */
   private static Arm renamed(Arm arm, String strategy) {
-    return new Arm(strategy, arm.onboardSuite(), arm.onboard(), arm.useRsu(), arm.rsuEnabled(), arm.channel());
+    return new Arm(strategy, arm.onboardSuite(), arm.onboard(), arm.useRsu(), arm.rsuEnabled(), arm.policy(),
+        arm.channel());
   }
 
   private void checkOptions() {

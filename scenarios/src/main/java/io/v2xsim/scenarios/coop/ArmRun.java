@@ -146,7 +146,7 @@ public final class ArmRun {
           if (d != null) {
             d.reset(id, name);
           } else {
-            d = new AutomatedDriver(id, name, arm.onboard(), agentsUseFrames, seed, s.dt(),
+            d = new AutomatedDriver(id, name, arm.onboard(), agentsUseFrames, arm.policy(), seed, s.dt(),
                 AutomatedDriver.DEFAULT_ACTUATION_DELAY, metrics);
           }
           agents.add(d);

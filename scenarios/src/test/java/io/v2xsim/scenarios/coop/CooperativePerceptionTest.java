@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.v2xsim.core.channel.ChannelSpec;
 import io.v2xsim.core.engine.RunListener;
 import io.v2xsim.core.experiment.Arm;
+import io.v2xsim.core.experiment.DrivingPolicy;
 import io.v2xsim.core.metrics.RunResult;
 import io.v2xsim.core.spec.CompiledScenario;
 import io.v2xsim.scenarios.load.ScenarioLoader;
@@ -32,11 +33,17 @@ class CooperativePerceptionTest {
     return s.cooperation().arms().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
   }
 
+  private static Arm naive(Arm a) {
+    return new Arm(a.name() + "-naive", a.onboardSuite(), a.onboard(), a.useRsu(), a.rsuEnabled(),
+        DrivingPolicy.NAIVE, a.channel());
+  }
+
+  /** With the naive policy (unseen space taken as empty) the scene shows what the RSU's view is worth. */
   @Test
-  void roadsideUnitPreventsCollisionsThatOnboardSensingCannot() {
+  void roadsideUnitPreventsCollisionsThatNaiveOnboardSensingCannot() {
     CompiledScenario s = scene(null);
-    Arm vehicleOnly = arm(s, "vehicle-only");
-    Arm v2x = arm(s, "v2x");
+    Arm vehicleOnly = naive(arm(s, "vehicle-only"));
+    Arm v2x = naive(arm(s, "v2x"));
     int seeds = 30;
     int onlyVehicleOnly = 0;
     int onlyV2x = 0;
@@ -59,6 +66,36 @@ class CooperativePerceptionTest {
     assertTrue(vehicleOnlyCollisions >= seeds / 3, "vehicle-only should collide in a clear share of seeds");
     assertTrue(v2xCollisions < vehicleOnlyCollisions / 2, "v2x should collide far less often");
     assertTrue(p < 0.01, "difference should be significant, p = " + p);
+  }
+
+  /**
+   * The cautious vehicle-only agent slows where the bus hides the kerb, so it stops in time where the naive one
+   * cannot, and it pays for that in travel time; the V2X agent, told what is behind the bus, is no less safe.
+   */
+  @Test
+  void cautiousVehicleOnlyIsSafeButSlowerThanNaive() {
+    CompiledScenario s = scene(null);
+    Arm cautious = arm(s, "vehicle-only");
+    assertEquals(DrivingPolicy.CAUTIOUS, cautious.policy(), "the catalog's arms use the default policy");
+    Arm naive = naive(cautious);
+    Arm v2x = arm(s, "v2x");
+    int seeds = 10;
+    int cautiousHits = 0;
+    int naiveHits = 0;
+    int v2xHits = 0;
+    for (long seed = 1; seed <= seeds; seed++) {
+      RunResult c = ArmRun.run(s, cautious, seed, RunListener.NONE);
+      RunResult n = ArmRun.run(s, naive, seed, RunListener.NONE);
+      RunResult v = ArmRun.run(s, v2x, seed, RunListener.NONE);
+      cautiousHits += c.metric("collisionsPedestrian") > 0 ? 1 : 0;
+      naiveHits += n.metric("collisionsPedestrian") > 0 ? 1 : 0;
+      v2xHits += v.metric("collisionsPedestrian") > 0 ? 1 : 0;
+      assertTrue(c.metric("avgTravelTimeCityFlow") > n.metric("avgTravelTimeCityFlow") + 1.0,
+          "caution costs time near the bus, seed " + seed);
+    }
+    assertEquals(0, cautiousHits, "the cautious agent can stop for whoever steps out");
+    assertTrue(naiveHits >= seeds / 2, "the naive agent cannot: " + naiveHits);
+    assertTrue(v2xHits <= cautiousHits, "more information is never worse");
   }
 
   @Test

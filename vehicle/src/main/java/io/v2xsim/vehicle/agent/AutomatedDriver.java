@@ -8,19 +8,32 @@ import io.v2xsim.core.sensing.GroundTruth;
 import io.v2xsim.core.sensing.Occluders;
 import io.v2xsim.core.sensing.Sensor;
 import io.v2xsim.core.sensing.SensorSpec;
+import io.v2xsim.core.sensing.SensorType;
+import io.v2xsim.core.experiment.DrivingPolicy;
 import io.v2xsim.core.wire.FrameView;
 import java.util.List;
 
 /**
  * An automated vehicle in one arm: onboard sensors, a {@link WorldModel} fed by them and (in V2X arms) by
- * received perception frames, and a decision layer on top of the rule-following driver. The decision layer
- * predicts every object it believes in at constant velocity over the next {@link #HORIZON} seconds, and the ego
- * along its own route at its current speed; if an object comes within the ego's corridor it brakes to stop
- * short of the point where they would meet, comfortably if that suffices and up to emergency braking if not.
- * Commands take effect after an actuation delay.
+ * received perception frames, the driving rules run on that world model ({@link PerceivedView}: car following,
+ * right of way, signals as its camera reads them, lane changes where its side and rear sensors see), and a
+ * collision check on top. The check predicts every object it believes in at constant velocity over the next
+ * {@link #HORIZON} seconds, and the ego along its own route at its current speed; if an object comes within the
+ * ego's corridor it brakes to stop short of the point where they would meet, comfortably if that suffices and up
+ * to emergency braking if not. Commands take effect after an actuation delay.
+ *
+ * <p>With the {@link DrivingPolicy#CAUTIOUS cautious} policy it also limits its speed where it cannot see beside
+ * its path: along the path ahead, points {@link #EMERGE_OFFSET} m outside its corridor that no sensor of its own
+ * (nor, in V2X arms, a roadside unit whose coverage it has received) sees past buildings and parked vehicles are
+ * where a pedestrian could step out, and it keeps a speed at which it can stop, after {@link #REACTION} s, with
+ * {@link #CAUTION_DECEL} short of the nearest. This is the "limited visibility" speed bound of Tas and Stiller,
+ * "Limited visibility and uncertainty aware motion planning for automated driving", IEEE IV 2018, with the
+ * emergence points of RSS's occlusion rules (Shalev-Shwartz, Shammah and Shashua, "On a formal model of safe and
+ * scalable self-driving cars", 2017) reduced to a fixed lateral offset.
  *
  * <p>Everything it knows of others comes from detections and frames: the only ground truth it is given is
- * what its sensor model needs to generate detections (see {@link Sensor}), never object lists.
+ * what its sensor model needs to generate detections and to say what space its sensors cover (see
+ * {@link Sensor}), never object lists.
  */
 public final class AutomatedDriver implements VehicleController {
   /** Seconds of prediction for conflict checks. */
@@ -30,9 +43,23 @@ public final class AutomatedDriver implements VehicleController {
   static final double MARGIN = 0.6;
   /** Metres short of the meeting point the ego aims to stop. */
   static final double STOP_SHORT = 2.0;
-  /** How far ahead along its path the agent looks for a leader, metres. */
-  static final double LEADER_RANGE = 80.0;
-  static final double ASSUMED_HALF_LENGTH = 2.25;
+  /** Cautious policy: lateral distance from the corridor's edge at which a pedestrian may stand unseen, metres. */
+  static final double EMERGE_OFFSET = 1.5;
+  /** Cautious policy: spacing of the points checked along the path, metres, and how far ahead at most. */
+  static final double EMERGE_STEP = 2.0;
+  static final double EMERGE_MAX = 80.0;
+  /**
+   * Cautious policy: the deceleration the speed bound plans to stop with, m/s^2. The caution parameter: smaller
+   * is slower and safer. 4 m/s^2 is a firm stop on dry asphalt, well under the 6-8 m/s^2 emergency braking that the
+   * collision check can still use.
+   */
+  static final double CAUTION_DECEL = 4.0;
+  /** Cautious policy: perception and actuation delay the speed bound allows for, seconds. */
+  static final double REACTION = 0.3;
+  /** Roadside coverage is trusted for this long after the frame that reported it, seconds. */
+  static final double COVERAGE_MAX_AGE = 1.0;
+  /** Directions (rad, host frame) a sensor must cover for the agent to see a follower in the lane beside it. */
+  static final double REAR_SIDE = Math.toRadians(165);
   /** Default actuation delay (brake-system response), seconds. */
   public static final double DEFAULT_ACTUATION_DELAY = 0.1;
 
@@ -51,6 +78,18 @@ public final class AutomatedDriver implements VehicleController {
   private int objectId;
   private final long runSeed;
   private final Sensor[] sensors;
+  private final boolean cautious;
+  private final double signalRange;
+  private final double leftRearRange;
+  private final double rightRearRange;
+  private final PerceivedView view = new PerceivedView();
+  // The snapshot the sensor model used this tick: it tells which space the sensors cover, nothing else.
+  private GroundTruth truth;
+  private Occluders occluders;
+  private boolean staticOnly;
+  private double coverageTime;
+  private final PerceivedView.Coverage coverage = this::covered;
+  private long cappedDecisions;
   private final RandomStream[] rngs;
   private final boolean usesFrames;
   private final WorldModel world = new WorldModel();
@@ -68,15 +107,15 @@ public final class AutomatedDriver implements VehicleController {
   private final double[] hzY = new double[HORIZON_SAMPLES];
   private final double[] hzCos = new double[HORIZON_SAMPLES];
   private final double[] hzSin = new double[HORIZON_SAMPLES];
-  private static final int LEADER_SAMPLES = (int) LEADER_RANGE + 1;
-  private final double[] ldX = new double[LEADER_SAMPLES];
-  private final double[] ldY = new double[LEADER_SAMPLES];
-  private final double[] ldCos = new double[LEADER_SAMPLES];
-  private final double[] ldSin = new double[LEADER_SAMPLES];
-  private int leaderSampled;
 
   public AutomatedDriver(int objectId, String name, List<SensorSpec> onboard, boolean usesFrames, long runSeed,
       double dt, double actuationDelay, DecisionLog log) {
+    this(objectId, name, onboard, usesFrames, DrivingPolicy.CAUTIOUS, runSeed, dt, actuationDelay, log);
+  }
+
+  public AutomatedDriver(int objectId, String name, List<SensorSpec> onboard, boolean usesFrames,
+      DrivingPolicy policy, long runSeed, double dt, double actuationDelay, DecisionLog log) {
+    this.cautious = policy == DrivingPolicy.CAUTIOUS;
     this.objectId = objectId;
     this.name = name;
     this.runSeed = runSeed;
@@ -89,6 +128,28 @@ public final class AutomatedDriver implements VehicleController {
     }
     this.commands = new double[Math.max(1, (int) Math.round(actuationDelay / dt)) + 1];
     this.log = log;
+    double cam = 0;
+    double left = 0;
+    double right = 0;
+    for (SensorSpec spec : onboard) {
+      if (spec.type() == SensorType.CAMERA) {
+        cam = Math.max(cam, spec.range()); // a camera also reads the signal heads ahead
+      }
+      if (coversDirection(spec, REAR_SIDE)) {
+        left = Math.max(left, spec.range());
+      }
+      if (coversDirection(spec, -REAR_SIDE)) {
+        right = Math.max(right, spec.range());
+      }
+    }
+    this.signalRange = cam;
+    this.leftRearRange = left;
+    this.rightRearRange = right;
+  }
+
+  private static boolean coversDirection(SensorSpec spec, double direction) {
+    double d = Math.abs(Math.IEEEremainder(direction - spec.heading(), 2 * Math.PI));
+    return d <= spec.halfFov();
   }
 
   /**
@@ -107,6 +168,8 @@ public final class AutomatedDriver implements VehicleController {
     pending.clear();
     java.util.Arrays.fill(commands, 0);
     commandHead = 0;
+    truth = null;
+    occluders = null;
   }
 
   private static int horizonSamples() {
@@ -135,13 +198,13 @@ public final class AutomatedDriver implements VehicleController {
 
   /** Scans with the onboard sensors that are due, and folds scans whose processing finished into the world model. */
   public void sense(long tick, double dt, double time, GroundTruth truth, Occluders occluders) {
-    int self = truth.indexOf(objectId);
-    if (self < 0) {
-      return;
-    }
+    this.truth = null;
+    this.occluders = null;
     scan.clear();
     for (int i = 0; i < sensors.length; i++) {
-      sensors[i].setHostPose(truth.x[self], truth.y[self], truth.heading[self]);
+      if (!sensors[i].mountOn(truth, objectId)) {
+        return;
+      }
       if (sensors[i].due(tick, dt)) {
         sensors[i].sense(time, truth, occluders, rngs[i], scan, objectId);
       }
@@ -166,6 +229,94 @@ public final class AutomatedDriver implements VehicleController {
     }
     pending.count = w;
     world.expire(time);
+    this.truth = truth;
+    this.occluders = occluders;
+  }
+
+  /**
+   * Whether anything the agent perceives with covers the point: one of its own sensors, or a roadside sensor whose
+   * coverage it received lately. False when it has not sensed this tick (it then knows nothing of the space).
+   */
+  private boolean covered(double px, double py) {
+    if (truth == null) {
+      return false;
+    }
+    for (int i = 0; i < sensors.length; i++) {
+      if (sensors[i].covers(px, py, occluders, truth, objectId, !staticOnly)) {
+        return true;
+      }
+    }
+    return usesFrames && world.roadsideCovers(px, py, coverageTime, COVERAGE_MAX_AGE, occluders, !staticOnly,
+        truth.indexOf(objectId));
+  }
+
+  /**
+   * Whether a road user could step into the corridor from the point {@code lateral} metres to one side (unit
+   * normal nx, ny) of the path point (x, y): nothing the agent perceives with sees the point, and nothing solid
+   * stands between it and the corridor (a point inside a parked bus is not one anyone steps out of).
+   */
+  private boolean mayEmerge(double x, double y, double nx, double ny, double lateral) {
+    double px = x + nx * lateral;
+    double py = y + ny * lateral;
+    if (covered(px, py)) {
+      return false;
+    }
+    double edge = lateral - EMERGE_OFFSET;
+    return occluders != null && occluders.staticLineOfSight(px, py, x + nx * edge, y + ny * edge);
+  }
+
+  /** Decisions in which the cautious policy's speed bound was the binding limit. */
+  public long cappedDecisions() {
+    return cappedDecisions;
+  }
+
+  /** Phantom vehicles the cautious policy assumed on unseen crossing approaches. */
+  public long phantoms() {
+    return view.phantoms();
+  }
+
+  @Override
+  public io.v2xsim.core.engine.Surroundings perceive(EgoState ego) {
+    double now = ego.time();
+    world.predict(now, ego.x(), ego.y(), ego.length());
+    coverageTime = now;
+    staticOnly = false;
+    return view.bind(ego, world, coverage, cautious, signalRange, leftRearRange, rightRearRange);
+  }
+
+  /**
+   * The speed bound of the cautious policy as an acceleration: MAX_VALUE where the path ahead is seen on both
+   * sides up to stopping distance.
+   */
+  private double occlusionLimit(EgoState ego) {
+    double v = Math.max(ego.speed(), 0.0);
+    double b = CAUTION_DECEL;
+    double reach = Math.min(EMERGE_MAX, v * REACTION + v * v / (2 * b) + 2 * STOP_SHORT + EMERGE_STEP);
+    double lateral = 0.5 * ego.width() + MARGIN + EMERGE_OFFSET;
+    staticOnly = true; // moving traffic hides little for long; buildings and parked cars are where people step out
+    double nearest = Double.NaN;
+    for (double d = EMERGE_STEP; d <= reach; d += EMERGE_STEP) {
+      if (!ego.pathAhead(d, path)) {
+        break;
+      }
+      double c = Math.cos(path[2]);
+      double sn = Math.sin(path[2]);
+      if (mayEmerge(path[0], path[1], -sn, c, lateral) || mayEmerge(path[0], path[1], sn, -c, lateral)) {
+        nearest = d;
+        break;
+      }
+    }
+    staticOnly = false;
+    if (Double.isNaN(nearest)) {
+      return Double.MAX_VALUE;
+    }
+    double room = Math.max(0, nearest - STOP_SHORT);
+    double vmax = -b * REACTION + Math.sqrt(b * b * REACTION * REACTION + 2 * b * room);
+    if (v <= vmax) {
+      return Double.MAX_VALUE;
+    }
+    // Down to the bound within a second, harder only if the bound is close.
+    return Math.max(-ego.maxDecel(), Math.min(vmax - v, -(v * v - vmax * vmax) / (2 * Math.max(room, 0.5))));
   }
 
   /** A perception frame delivered to this vehicle (V2X arms only; ignored otherwise). */
@@ -175,55 +326,9 @@ public final class AutomatedDriver implements VehicleController {
     }
   }
 
-  /**
-   * Car following on perception: the nearest believed object standing in the ego's lane ahead (within
-   * {@link #LEADER_RANGE} m of path) is the leader, at its speed along the path. Objects are assumed
-   * {@link #ASSUMED_HALF_LENGTH} m from centre to rear, since detections carry no size.
-   */
-  private double followPerceivedLeader(EgoState ego, double halfWidth) {
-    double best = Double.MAX_VALUE;
-    double bestGap = Double.NaN;
-    double bestSpeed = 0;
-    leaderSampled = 0;
-    for (int k = 0; k < world.count; k++) {
-      double d0 = Math.hypot(world.x[k] - ego.frontX(), world.y[k] - ego.frontY());
-      if (d0 > LEADER_RANGE) {
-        continue;
-      }
-      int q = 0;
-      for (double s = 0; s <= Math.min(LEADER_RANGE, d0 + 4); s += 1.0, q++) {
-        // Points at 0, 1, 2, ... m, sampled on first need and reused for the next objects.
-        while (leaderSampled <= q) {
-          ego.pathAhead(leaderSampled, path);
-          ldX[leaderSampled] = path[0];
-          ldY[leaderSampled] = path[1];
-          ldCos[leaderSampled] = Math.cos(path[2]);
-          ldSin[leaderSampled] = Math.sin(path[2]);
-          leaderSampled++;
-        }
-        double dx = world.x[k] - ldX[q];
-        double dy = world.y[k] - ldY[q];
-        double c = ldCos[q];
-        double sn = ldSin[q];
-        double along = dx * c + dy * sn;
-        double across = -dx * sn + dy * c;
-        if (Math.abs(along) <= 0.5 && Math.abs(across) < halfWidth + 0.5) {
-          if (s < best) {
-            best = s;
-            bestGap = s - ASSUMED_HALF_LENGTH;
-            bestSpeed = Math.max(0, world.vx[k] * c + world.vy[k] * sn);
-          }
-          break;
-        }
-      }
-    }
-    return Double.isNaN(bestGap) ? Double.MAX_VALUE : ego.follow(Math.max(bestGap, 0.05), bestSpeed);
-  }
-
   @Override
   public double decide(EgoState ego, double ruleAcceleration) {
     double now = ego.time();
-    world.predict(now, ego.x(), ego.y(), ego.length());
     double hazard = 0;
     double objX = Double.NaN;
     double objY = Double.NaN;
@@ -266,7 +371,14 @@ public final class AutomatedDriver implements VehicleController {
         }
       }
     }
-    double command = Math.min(ruleAcceleration, followPerceivedLeader(ego, halfWidth));
+    double command = ruleAcceleration;
+    if (cautious) {
+      double cap = occlusionLimit(ego);
+      if (cap < command) {
+        command = cap;
+        cappedDecisions++;
+      }
+    }
     if (hazard > 0) {
       double brake = hazard <= ego.comfortableDecel() ? hazard : Math.min(ego.maxDecel(), hazard * 1.2);
       command = Math.min(command, -brake);

@@ -54,6 +54,16 @@ public final class WorldModel {
   private double[] rDelivered = new double[32];
   private long framesReceived;
 
+  // Roadside coverage: the sensors each station's latest frame reported, and when that frame arrived.
+  private int coverage;
+  private int[] cStation = new int[16];
+  private double[] cDelivered = new double[16];
+  private double[] cX = new double[16];
+  private double[] cY = new double[16];
+  private double[] cHeading = new double[16];
+  private double[] cHalfFov = new double[16];
+  private double[] cRange = new double[16];
+
   // The current view, rebuilt by predict().
   public int count;
   public double[] x = new double[32];
@@ -142,6 +152,24 @@ public final class WorldModel {
     framesReceived++;
     int station = (int) frame.stationId;
     double generated = frame.generationTimeUs / 1e6;
+    int w = 0;
+    for (int i = 0; i < coverage; i++) {
+      if (cStation[i] != station) {
+        copyCoverage(i, w++);
+      }
+    }
+    coverage = w;
+    for (int n = 0; n < frame.coverageCount; n++) {
+      ensureCoverage(coverage + 1);
+      int i = coverage++;
+      cStation[i] = station;
+      cDelivered[i] = deliveredAt;
+      cX[i] = frame.sensorX[n];
+      cY[i] = frame.sensorY[n];
+      cHeading[i] = frame.sensorHeading[n];
+      cHalfFov[i] = frame.sensorHalfFov[n];
+      cRange[i] = frame.sensorRange[n];
+    }
     // Objects not in this frame may still be valid (the generation rules skip unchanged ones): keep the
     // station's previous objects that the new frame does not repeat, replace the rest.
     for (int n = 0; n < frame.objectCount; n++) {
@@ -212,10 +240,65 @@ public final class WorldModel {
     }
   }
 
+  /**
+   * Whether a roadside sensor whose coverage arrived within the last {@code maxAge} seconds covers the point:
+   * in its range and field of view, with a clear line of sight ({@code roadUsersOcclude}: past road users too,
+   * except the ego at snapshot index {@code egoIndex}). What the RSU reports as its coverage, placed on the map.
+   */
+  public boolean roadsideCovers(double px, double py, double now, double maxAge,
+      io.v2xsim.core.sensing.Occluders occ, boolean roadUsersOcclude, int egoIndex) {
+    for (int i = 0; i < coverage; i++) {
+      if (now - cDelivered[i] > maxAge) {
+        continue;
+      }
+      double dx = px - cX[i];
+      double dy = py - cY[i];
+      double r2 = dx * dx + dy * dy;
+      if (r2 > cRange[i] * cRange[i]) {
+        continue;
+      }
+      double r = Math.sqrt(r2);
+      if (cHalfFov[i] < Math.PI && dx * Math.cos(cHeading[i]) + dy * Math.sin(cHeading[i]) < r * Math.cos(cHalfFov[i])) {
+        continue;
+      }
+      boolean clear = roadUsersOcclude ? occ.lineOfSight(cX[i], cY[i], px, py, egoIndex, -1)
+          : occ.staticLineOfSight(cX[i], cY[i], px, py);
+      if (clear) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void copyCoverage(int from, int to) {
+    cStation[to] = cStation[from];
+    cDelivered[to] = cDelivered[from];
+    cX[to] = cX[from];
+    cY[to] = cY[from];
+    cHeading[to] = cHeading[from];
+    cHalfFov[to] = cHalfFov[from];
+    cRange[to] = cRange[from];
+  }
+
+  private void ensureCoverage(int n) {
+    if (n <= cX.length) {
+      return;
+    }
+    int m = Math.max(n, 2 * cX.length);
+    cStation = java.util.Arrays.copyOf(cStation, m);
+    cDelivered = java.util.Arrays.copyOf(cDelivered, m);
+    cX = java.util.Arrays.copyOf(cX, m);
+    cY = java.util.Arrays.copyOf(cY, m);
+    cHeading = java.util.Arrays.copyOf(cHeading, m);
+    cHalfFov = java.util.Arrays.copyOf(cHalfFov, m);
+    cRange = java.util.Arrays.copyOf(cRange, m);
+  }
+
   /** Forgets everything, as a new world model: for an agent reused by another vehicle. Keeps the arrays. */
   public void reset() {
     tracks = 0;
     received = 0;
+    coverage = 0;
     framesReceived = 0;
     count = 0;
   }
