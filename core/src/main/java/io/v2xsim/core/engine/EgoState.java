@@ -134,6 +134,26 @@ public final class EgoState {
     return v.type;
   }
 
+  /**
+   * The junction connector the vehicle drives next: the one it is on, or the one its lane leads into along its
+   * route; null on its last road or in a lane that does not lead on.
+   */
+  public Connector nextConnector() {
+    if (v.link instanceof Connector c) {
+      return c;
+    }
+    Road next = v.nextRoad();
+    return next == null ? null : ((Lane) v.link).connectorTo(next);
+  }
+
+  /**
+   * Driving distance from the front bumper to the start of {@link #nextConnector()} (the stop line), metres:
+   * negative inside the junction (how far past the line).
+   */
+  public double distanceToLine() {
+    return v.link instanceof Connector ? -v.pos : v.link.length() - v.pos;
+  }
+
   /** Whether {@code r} is the road the vehicle is on or one its route takes later. */
   public boolean onRoute(Road r) {
     for (int i = v.routeIndex; i < v.route.size(); i++) {

@@ -113,21 +113,8 @@ public final class Sensor {
    */
   public boolean covers(double px, double py, Occluders occ, GroundTruth truth, int hostId,
       boolean roadUsersOcclude) {
-    double dx = px - x;
-    double dy = py - y;
-    double r2 = dx * dx + dy * dy;
-    if (r2 > rangeSq) {
-      return false;
-    }
-    double r = Math.sqrt(r2);
-    if (roadUsersOcclude && dx * cosH + dy * sinH < r * cosHalf) {
-      return false;
-    }
-    if (!roadUsersOcclude) {
-      return occ.staticLineOfSight(x, y, px, py);
-    }
-    int host = hostId < 0 ? -1 : truth.indexOf(hostId);
-    return occ.lineOfSight(x, y, px, py, host, -1);
+    return SensorCoverage.covers(x, y, heading, spec.halfFov(), spec.range(), px, py, roadUsersOcclude,
+        roadUsersOcclude, occ, truth, hostId);
   }
 
   /** Whether this sensor scans in the given tick (period rounded to whole ticks, at least one). */

@@ -22,11 +22,11 @@ import java.util.List;
  * ego's corridor it brakes to stop short of the point where they would meet, comfortably if that suffices and up
  * to emergency braking if not. Commands take effect after an actuation delay.
  *
- * <p>With the {@link DrivingPolicy#CAUTIOUS cautious} policy it also limits its speed where it cannot see beside
- * its path: along the path ahead, points {@link #EMERGE_OFFSET} m outside its corridor that no sensor of its own
- * (nor, in V2X arms, a roadside unit whose coverage it has received) sees past buildings and parked vehicles are
- * where a pedestrian could step out, and it keeps a speed at which it can stop, after {@link #REACTION} s, with
- * {@link #CAUTION_DECEL} short of the nearest. This is the "limited visibility" speed bound of Tas and Stiller,
+ * <p>With the {@link DrivingPolicy#CAUTIOUS cautious} policy it also limits its speed where it cannot see: along
+ * the path ahead, a point of the path itself that no sensor of its own (nor, in V2X arms, a roadside unit whose
+ * coverage it has received) sees past buildings and parked vehicles may hold a standing obstacle, and points
+ * {@link #EMERGE_OFFSET} m outside its corridor that none sees are where a pedestrian could step out; it keeps a
+ * speed at which it can stop, after {@link #REACTION} s, with {@link #CAUTION_DECEL} short of the nearest. This is the "limited visibility" speed bound of Tas and Stiller,
  * "Limited visibility and uncertainty aware motion planning for automated driving", IEEE IV 2018, with the
  * emergence points of RSS's occlusion rules (Shalev-Shwartz, Shammah and Shashua, "On a formal model of safe and
  * scalable self-driving cars", 2017) reduced to a fixed lateral offset.
@@ -56,6 +56,8 @@ public final class AutomatedDriver implements VehicleController {
   static final double CAUTION_DECEL = 4.0;
   /** Cautious policy: perception and actuation delay the speed bound allows for, seconds. */
   static final double REACTION = 0.3;
+  /** Cautious policy: how far back a crossing approach must be seen, in seconds at its speed limit. */
+  static final double CROSSING_HORIZON = 4.0;
   /** Roadside coverage is trusted for this long after the frame that reported it, seconds. */
   static final double COVERAGE_MAX_AGE = 1.0;
   /** Directions (rad, host frame) a sensor must cover for the agent to see a follower in the lane beside it. */
@@ -99,6 +101,7 @@ public final class AutomatedDriver implements VehicleController {
   private int commandHead;
   private final DecisionLog log;
   private final double[] path = new double[3];
+  private final double[] crossingPose = new double[3];
   // The ego's path, sampled once per decision and shared by every object's check: pathAhead walks links and
   // evaluates curves, which cost more than the checks themselves when hundreds of objects are believed in.
   private static final int HORIZON_SAMPLES = horizonSamples();
@@ -246,8 +249,50 @@ public final class AutomatedDriver implements VehicleController {
         return true;
       }
     }
-    return usesFrames && world.roadsideCovers(px, py, coverageTime, COVERAGE_MAX_AGE, occluders, !staticOnly,
-        truth.indexOf(objectId));
+    return usesFrames && world.roadsideCovers(px, py, coverageTime, COVERAGE_MAX_AGE, occluders, truth,
+        !staticOnly, objectId);
+  }
+
+  /**
+   * Blind junctions: the distance along the path to the first conflict point of the next junction whose crossing
+   * approach has unseen space within {@link #CROSSING_HORIZON} s at its speed limit of the stop line, or NaN. Whoever
+   * could come out of that space (a vehicle or cyclist ignoring right of way included) reaches the crossing about
+   * when the ego does, so the ego keeps a speed at which it can stop short of it; right of way does not make a
+   * hidden road user go away. Inside the junction, and where the crossing approach is seen, nothing applies.
+   */
+  private double unseenCrossing(EgoState ego, double reach) {
+    io.v2xsim.core.network.Connector c = ego.nextConnector();
+    double toLine = ego.distanceToLine();
+    if (c == null || toLine < 0 || toLine > reach) {
+      return Double.NaN;
+    }
+    double best = Double.NaN;
+    java.util.List<io.v2xsim.core.network.Conflict> conflicts = c.conflicts();
+    for (int i = 0; i < conflicts.size(); i++) {
+      io.v2xsim.core.network.Conflict conf = conflicts.get(i);
+      double at = toLine + conf.at();
+      if (conf.merge() || (!Double.isNaN(best) && at >= best)) {
+        continue;
+      }
+      io.v2xsim.core.network.Lane approach = conf.other().from();
+      if (approachHasUnseenSpace(approach)) {
+        best = at;
+      }
+    }
+    return best;
+  }
+
+  private boolean approachHasUnseenSpace(io.v2xsim.core.network.Lane lane) {
+    double len = lane.length();
+    double horizon = Math.min(len, lane.speedLimit() * CROSSING_HORIZON);
+    double scale = lane.shapeScale();
+    for (double back = 0; back <= horizon; back += EMERGE_STEP * 2) {
+      lane.shape().pose((len - back) * scale, crossingPose);
+      if (!covered(crossingPose[0], crossingPose[1])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -301,10 +346,17 @@ public final class AutomatedDriver implements VehicleController {
       }
       double c = Math.cos(path[2]);
       double sn = Math.sin(path[2]);
-      if (mayEmerge(path[0], path[1], -sn, c, lateral) || mayEmerge(path[0], path[1], sn, -c, lateral)) {
+      // Its own lane beyond the sight line (round a bend, over a crest of buildings) may hold anything that stands
+      // still; beside the path, someone may step out.
+      if (!covered(path[0], path[1]) || mayEmerge(path[0], path[1], -sn, c, lateral)
+          || mayEmerge(path[0], path[1], sn, -c, lateral)) {
         nearest = d;
         break;
       }
+    }
+    double crossing = unseenCrossing(ego, reach);
+    if (!Double.isNaN(crossing) && (Double.isNaN(nearest) || crossing < nearest)) {
+      nearest = crossing;
     }
     staticOnly = false;
     if (Double.isNaN(nearest)) {

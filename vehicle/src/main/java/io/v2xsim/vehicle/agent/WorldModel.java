@@ -24,6 +24,10 @@ public final class WorldModel {
   static final double TRACK_TIMEOUT = 0.35;
   static final double ALPHA = 0.6;
   static final double BETA = 0.3;
+  /** Shortest interval a position residual is turned into velocity over, s (one sensor period). */
+  static final double MIN_VELOCITY_DT = 0.1;
+  /** No road user is tracked faster than this, m/s (about 200 km/h). */
+  static final double MAX_SPEED = 55.0;
   /** Received objects older than this are no longer used: the generation rules resend unchanged ones once a second. */
   static final double MAX_RECEIVED_AGE = 1.5;
 
@@ -112,19 +116,27 @@ public final class WorldModel {
         hitThisScan[i] = true;
       } else {
         int i = best;
-        double dt = Math.max(t - tTime[i], 1e-3);
+        double dt = Math.max(t - tTime[i], 0);
         double px = tx[i] + tvx[i] * dt;
         double py = ty[i] + tvy[i] * dt;
         double ex = d.x[k] - px;
         double ey = d.y[k] - py;
         tx[i] = px + ALPHA * ex;
         ty[i] = py + ALPHA * ey;
+        // Two sensors can measure the same object within a tick of each other: dividing their disagreement by
+        // that interval gave velocities of hundreds of m/s. The residual is spread over at least one scan period.
+        double dv = Math.max(dt, MIN_VELOCITY_DT);
         if (d.hasVelocity[k]) {
-          tvx[i] = 0.5 * (tvx[i] + BETA * ex / dt) + 0.5 * d.vx[k];
-          tvy[i] = 0.5 * (tvy[i] + BETA * ey / dt) + 0.5 * d.vy[k];
+          tvx[i] = 0.5 * (tvx[i] + BETA * ex / dv) + 0.5 * d.vx[k];
+          tvy[i] = 0.5 * (tvy[i] + BETA * ey / dv) + 0.5 * d.vy[k];
         } else {
-          tvx[i] += BETA * ex / dt;
-          tvy[i] += BETA * ey / dt;
+          tvx[i] += BETA * ex / dv;
+          tvy[i] += BETA * ey / dv;
+        }
+        double sp = Math.hypot(tvx[i], tvy[i]);
+        if (sp > MAX_SPEED) {
+          tvx[i] *= MAX_SPEED / sp;
+          tvy[i] *= MAX_SPEED / sp;
         }
         tTime[i] = t;
         hits[i]++;
@@ -243,27 +255,14 @@ public final class WorldModel {
   /**
    * Whether a roadside sensor whose coverage arrived within the last {@code maxAge} seconds covers the point:
    * in its range and field of view, with a clear line of sight ({@code roadUsersOcclude}: past road users too,
-   * except the ego at snapshot index {@code egoIndex}). What the RSU reports as its coverage, placed on the map.
+   * except the ego, {@code egoId}). What the RSU reports as its coverage, placed on the map.
    */
   public boolean roadsideCovers(double px, double py, double now, double maxAge,
-      io.v2xsim.core.sensing.Occluders occ, boolean roadUsersOcclude, int egoIndex) {
+      io.v2xsim.core.sensing.Occluders occ, io.v2xsim.core.sensing.GroundTruth truth, boolean roadUsersOcclude,
+      int egoId) {
     for (int i = 0; i < coverage; i++) {
-      if (now - cDelivered[i] > maxAge) {
-        continue;
-      }
-      double dx = px - cX[i];
-      double dy = py - cY[i];
-      double r2 = dx * dx + dy * dy;
-      if (r2 > cRange[i] * cRange[i]) {
-        continue;
-      }
-      double r = Math.sqrt(r2);
-      if (cHalfFov[i] < Math.PI && dx * Math.cos(cHeading[i]) + dy * Math.sin(cHeading[i]) < r * Math.cos(cHalfFov[i])) {
-        continue;
-      }
-      boolean clear = roadUsersOcclude ? occ.lineOfSight(cX[i], cY[i], px, py, egoIndex, -1)
-          : occ.staticLineOfSight(cX[i], cY[i], px, py);
-      if (clear) {
+      if (now - cDelivered[i] <= maxAge && io.v2xsim.core.sensing.SensorCoverage.covers(cX[i], cY[i], cHeading[i],
+          cHalfFov[i], cRange[i], px, py, true, roadUsersOcclude, occ, truth, egoId)) {
         return true;
       }
     }
