@@ -307,10 +307,18 @@ public final class SafetyMonitor {
   }
 
   /**
-   * Time until the oriented boxes of road users {@code a} and {@code b} of {@code g} (snapshot indices) first
-   * touch if both keep velocity and heading; the same geometry as the collision detector. 0 if they overlap
-   * now; NaN if they do not touch within {@code horizon} seconds. No allocation.
+   * Time until two oriented boxes (centre, velocity, heading, length along the heading, width) first touch if
+   * both keep velocity and heading; the same geometry as the collision detector. 0 if they overlap now; NaN if
+   * they do not touch within {@code horizon} seconds. No allocation.
    */
+  public static double timeToContact(double ax, double ay, double avx, double avy, double aHeading,
+      double aLength, double aWidth, double bx, double by, double bvx, double bvy, double bHeading, double bLength,
+      double bWidth, double horizon) {
+    return BoxMotion.timeToContact(bx - ax, by - ay, bvx - avx, bvy - avy, Math.cos(aHeading), Math.sin(aHeading),
+        0.5 * aLength, 0.5 * aWidth, Math.cos(bHeading), Math.sin(bHeading), 0.5 * bLength, 0.5 * bWidth, horizon);
+  }
+
+  /** The same for two entries of a snapshot, by index. */
   public static double timeToContact(GroundTruth g, int a, int b, double horizon) {
     return BoxMotion.timeToContact(g.x[b] - g.x[a], g.y[b] - g.y[a], g.vx[b] - g.vx[a], g.vy[b] - g.vy[a],
         Math.cos(g.heading[a]), Math.sin(g.heading[a]), 0.5 * g.length[a], 0.5 * g.width[a],
