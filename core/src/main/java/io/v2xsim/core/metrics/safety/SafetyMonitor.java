@@ -294,9 +294,9 @@ public final class SafetyMonitor {
   /**
    * DRAC of a vehicle on a crossing collision course (headings differ by at least the rear-end angle, e.g. a
    * pedestrian stepping out): the deceleration that stops it within the distance it would cover until contact,
-   * {@code v^2 / (2 v ttc) = v / (2 ttc)}. This is the rear-end DRAC (Almqvist et al. 1991) with the other
-   * party as a standing obstacle at the point of contact, as DRAC is applied to crossing conflicts by Archer
-   * (2005, section 3.4.2). Without it a vehicle hitting a crossing pedestrian had no DRAC at all.
+   * {@code v^2 / (2 v ttc) = v / (2 ttc)}: the rear-end DRAC (Almqvist et al. 1991) with the other party as a
+   * standing obstacle at the point of contact. The literature defines DRAC for rear-end conflicts; this
+   * extension is the project's. Without it a vehicle hitting a crossing pedestrian had no DRAC at all.
    */
   private void stopBefore(GroundTruth g, int i, double t) {
     if (g.id[i] >= ACTOR_ID_BASE) {
