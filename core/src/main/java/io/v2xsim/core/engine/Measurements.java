@@ -22,8 +22,6 @@ import java.util.List;
 final class Measurements {
   /** Below this speed a vehicle counts as halted (as in SUMO's waiting time). */
   static final double HALT_SPEED = 0.1;
-  /** Deceleration beyond this counts as hard braking, m/s^2. */
-  static final double HARD_BRAKING = -4.0;
 
   private final Engine engine;
   private final List<Departure> departures;
@@ -34,7 +32,7 @@ final class Measurements {
   private final int[] stops;
   private final double warmup;
   private long vehicleUpdates;
-  private int hardBrakingEvents;
+  private final HardBraking hardBraking;
   private int redLightViolations;
   private int laneChanges;
   private int reroutes;
@@ -58,6 +56,7 @@ final class Measurements {
     distance = new double[n];
     waiting = new double[n];
     stops = new int[n];
+    hardBraking = new HardBraking(n);
     warmup = engine.model().warmup();
     List<Road> roads = engine.network().roads();
     approachOfRoad = new int[roads.size()];
@@ -131,16 +130,7 @@ final class Measurements {
         }
       }
       v.halted = halted;
-      // One event per episode: braking that resumes within a second of the last hard braking is the same one.
-      if (v.accel < HARD_BRAKING) {
-        if (!v.hardBraking && engine.tick - v.lastHardBrakingTick > ticksPerSample) {
-          hardBrakingEvents++;
-        }
-        v.hardBraking = true;
-        v.lastHardBrakingTick = engine.tick;
-      } else {
-        v.hardBraking = false;
-      }
+      hardBraking.observe(v.trip, v.speed, dt, time > warmup);
     }
     if (sample) {
       queueSamples++;
@@ -260,8 +250,9 @@ final class Measurements {
     m.add(new MetricValue("collisionsObstacle", "1", "collisions with a vehicle standing in a lane", withObstacles));
     m.add(new MetricValue("collisionsPedestrian", "1", "collisions involving a pedestrian", withPedestrians));
     m.add(new MetricValue("collisionsCyclist", "1", "collisions involving a cyclist", withCyclists));
-    m.add(new MetricValue("hardBrakingEvents", "1", "times a vehicle began braking harder than 4 m/s^2",
-        hardBrakingEvents));
+    m.add(new MetricValue("hardBrakingEvents", "1", "episodes, starting after warm-up, in which a vehicle moving"
+        + " at 5 km/h or more had a realised deceleration (speed change over a tick) beyond 0.4 g = 3.92 m/s^2;"
+        + " an episode ends when the deceleration falls back below that", hardBraking.episodes()));
     m.add(new MetricValue("redLightViolations", "1", "vehicles that entered a junction on red", redLightViolations));
     m.add(new MetricValue("laneChanges", "1", "lane changes made", laneChanges));
     m.add(new MetricValue("reroutes", "1", "vehicles that took another way after being stuck in a lane", reroutes));

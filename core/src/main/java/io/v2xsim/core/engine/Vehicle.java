@@ -29,8 +29,6 @@ final class Vehicle extends Body {
   long waitingAtLineSinceTick = -1;
   boolean stoppedAtLine;       // all-way stop: has come to a halt at its line
   boolean halted;
-  boolean hardBraking;
-  long lastHardBrakingTick = Long.MIN_VALUE / 2;
   long stuckSinceTick = -1;    // in a lane that does not lead on along the route
   int wantsLane = -1;          // link index of the lane it must move into but has found no gap in yet
   int hazardBody = -1;         // the pedestrian, cyclist or standing vehicle a human driver has seen ahead
@@ -71,8 +69,6 @@ final class Vehicle extends Body {
     this.waitingAtLineSinceTick = -1;
     this.stoppedAtLine = false;
     this.halted = false;
-    this.hardBraking = false;
-    this.lastHardBrakingTick = Long.MIN_VALUE / 2;
     this.stuckSinceTick = -1;
     this.wantsLane = -1;
     this.hazardBody = -1;

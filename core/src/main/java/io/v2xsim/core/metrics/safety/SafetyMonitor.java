@@ -37,7 +37,9 @@ import java.util.function.IntFunction;
  * {@code rearEndAngle} of its heading and overlaps its path laterally, among the candidate pairs; if the
  * follower is closing in, {@code (v_f - v_l)^2 / (2 gap)} with speeds along the follower's heading and the
  * bumper-to-bumper gap. A leader so far ahead that the two swept rectangles do not meet is missed; its DRAC is
- * below {@code v_f / (2 horizon)}.
+ * below {@code v_f / (2 horizon)}. For a vehicle on a collision course with a road user whose heading differs
+ * by at least {@code rearEndAngle} (a crossing pedestrian, cyclist or vehicle), {@code v / (2 TTC)}: the
+ * deceleration that stops it before the point of contact.
  *
  * <p>In steady state an evaluation allocates nothing: scratch arrays grow with the number of road users and
  * are reused; only a conflict that closes allocates its record.
@@ -169,8 +171,9 @@ public final class SafetyMonitor {
             + " time below " + config.petThreshold() + " s", petCount),
         new MetricValue("minTtc", "s", "smallest time to collision of any pair on a collision course within "
             + config.horizon() + " s; NaN if none", minTtc == Double.POSITIVE_INFINITY ? Double.NaN : minTtc),
-        new MetricValue("maxDrac", "m/s^2", "largest deceleration a vehicle needed to avoid hitting the road user"
-            + " ahead, (v_f - v_l)^2 / (2 gap); 0 if none closed in", maxDrac));
+        new MetricValue("maxDrac", "m/s^2", "largest deceleration a vehicle needed to avoid a collision: behind"
+            + " a road user heading the same way, (v_f - v_l)^2 / (2 gap); on a crossing collision course within "
+            + config.horizon() + " s (oriented boxes), v / (2 TTC); 0 if none", maxDrac));
   }
 
   private void prepare(GroundTruth g, int n) {
@@ -279,9 +282,47 @@ public final class SafetyMonitor {
         ttc.observe(time, t, g.x[a] + 0.5 * dx, g.y[a] + 0.5 * dy, g.id[lo], g.objectClass[lo], g.id[hi],
             g.objectClass[hi], names);
       }
+      if (cos[a] * cos[b] + sin[a] * sin[b] < cosRearEnd) {
+        stopBefore(g, a, t);
+        stopBefore(g, b, t);
+      }
     }
     follow(g, a, b);
     follow(g, b, a);
+  }
+
+  /**
+   * DRAC of a vehicle on a crossing collision course (headings differ by at least the rear-end angle, e.g. a
+   * pedestrian stepping out): the deceleration that stops it within the distance it would cover until contact,
+   * {@code v^2 / (2 v ttc) = v / (2 ttc)}: the rear-end DRAC (Almqvist et al. 1991) with the other party as a
+   * standing obstacle at the point of contact. The literature defines DRAC for rear-end conflicts; this
+   * extension is the project's. Without it a vehicle hitting a crossing pedestrian had no DRAC at all.
+   */
+  private void stopBefore(GroundTruth g, int i, double t) {
+    if (g.id[i] >= ACTOR_ID_BASE) {
+      return;
+    }
+    double v = Math.hypot(g.vx[i], g.vy[i]);
+    maxDrac = Math.max(maxDrac, v / (2 * t));
+  }
+
+  /**
+   * Time until two oriented boxes (centre, velocity, heading, length along the heading, width) first touch if
+   * both keep velocity and heading; the same geometry as the collision detector. 0 if they overlap now; NaN if
+   * they do not touch within {@code horizon} seconds. No allocation.
+   */
+  public static double timeToContact(double ax, double ay, double avx, double avy, double aHeading,
+      double aLength, double aWidth, double bx, double by, double bvx, double bvy, double bHeading, double bLength,
+      double bWidth, double horizon) {
+    return BoxMotion.timeToContact(bx - ax, by - ay, bvx - avx, bvy - avy, Math.cos(aHeading), Math.sin(aHeading),
+        0.5 * aLength, 0.5 * aWidth, Math.cos(bHeading), Math.sin(bHeading), 0.5 * bLength, 0.5 * bWidth, horizon);
+  }
+
+  /** The same for two entries of a snapshot, by index. */
+  public static double timeToContact(GroundTruth g, int a, int b, double horizon) {
+    return BoxMotion.timeToContact(g.x[b] - g.x[a], g.y[b] - g.y[a], g.vx[b] - g.vx[a], g.vy[b] - g.vy[a],
+        Math.cos(g.heading[a]), Math.sin(g.heading[a]), 0.5 * g.length[a], 0.5 * g.width[a],
+        Math.cos(g.heading[b]), Math.sin(g.heading[b]), 0.5 * g.length[b], 0.5 * g.width[b], horizon);
   }
 
   /** Whether {@code leader} is ahead of vehicle {@code follower} in its path; keeps the nearest one's DRAC. */

@@ -133,6 +133,52 @@ class SafetyMonitorTest {
   }
 
   @Test
+  void aCarOnACollisionCourseWithACrossingPedestrianHasADrac() {
+    // Car along +x from (-20, 0) at 10 m/s; pedestrian (0.5 m square) along +y from (0, -3) at 1.4 m/s.
+    // x overlap: -20 + 2.25 + 10t >= -0.25 and -20 - 2.25 + 10t <= 0.25, t in [1.75, 2.25];
+    // y overlap: -3 + 0.25 + 1.4t >= -0.9 and -3 - 0.25 + 1.4t <= 0.9, t in [1.3214, 2.9643]. Contact at 1.75 s.
+    // Stopping before the contact point: 10^2 / (2 * 10 * 1.75) = 10 / 3.5 m/s^2. The rear-end DRAC alone was
+    // 0 here: the pedestrian does not travel the car's way.
+    Scene s = new Scene().car(1, -20, 0, 0, 10)
+        .add(1_000_000, ObjectClass.PEDESTRIAN, 0, -3, Math.PI / 2, 1.4, 0.5, 0.5);
+    SafetyMonitor m = monitor();
+    m.observe(s.at(0), 0);
+    assertEquals(1.75, metric(m, "minTtc"), 1e-9);
+    assertEquals(10 / 3.5, metric(m, "maxDrac"), 1e-9);
+    // Evaluated at 0.0, 0.1, ..., 0.9 s: the last sees TTC 0.85 s, DRAC 10 / 1.7.
+    SafetyMonitor run = s.run(monitor(), 1.0);
+    assertEquals(10 / 1.7, metric(run, "maxDrac"), 1e-9);
+    // Up to the collision (contact at 1.75 s): the last evaluation before it, at 1.7 s, sees TTC 0.05 s.
+    SafetyMonitor hit = s.run(monitor(), 2.0);
+    assertEquals(10 / 0.1, metric(hit, "maxDrac"), 1e-6);
+  }
+
+  @Test
+  void sideImpactWithCentresFourPointTwoMetresApartIsOnACollisionCourse() {
+    // Car A stands at the origin heading +x; car B drives along +y, 10 m/s, its centre line 2.778 m ahead of A's
+    // centre, so its front meets A's side (y = -0.9) when B's centre is at y = -3.15: the centres are then
+    // hypot(2.778, 3.15) = 4.2 m apart, beyond any 3 m circle. B starts 10 m further back: contact in 1.0 s.
+    double dx = Math.sqrt(4.2 * 4.2 - 3.15 * 3.15);
+    Scene s = new Scene().car(1, 0, 0, 0, 0).car(2, dx, -13.15, Math.PI / 2, 10);
+    GroundTruth g = s.at(0);
+    assertEquals(1.0, SafetyMonitor.timeToContact(g, 0, 1, 3.0), 1e-9);
+    assertEquals(1.0, SafetyMonitor.timeToContact(g, 1, 0, 3.0), 1e-9);
+    SafetyMonitor m = monitor();
+    m.observe(g, 0);
+    assertEquals(1.0, metric(m, "minTtc"), 1e-9);
+    assertEquals(1.0, metric(m, "conflictsTtc"));
+    // Only B moves: B needs 10 / (2 * 1.0) to stop before A's side.
+    assertEquals(5.0, metric(m, "maxDrac"), 1e-9);
+    GroundTruth atContact = s.at(1.0); // (the scene reuses its snapshot: g is now this one)
+    assertEquals(4.2, Math.hypot(atContact.x[1] - atContact.x[0], atContact.y[1] - atContact.y[0]), 1e-9);
+    assertEquals(0.0, SafetyMonitor.timeToContact(atContact, 0, 1, 3.0), 1e-9);
+    // Passing 0.1 m clear of A's front corner (B's side at x = 2.35, A's front at 2.25): no contact, NaN.
+    Scene clear = new Scene().car(1, 0, 0, 0, 0).car(2, 2.25 + 0.9 + 0.1, -13.15, Math.PI / 2, 10);
+    assertTrue(Double.isNaN(SafetyMonitor.timeToContact(clear.at(0), 0, 1, 3.0)));
+    assertTrue(Double.isNaN(metric(clear.run(monitor(), 3.0), "minTtc")));
+  }
+
+  @Test
   void pedestrianCrossingBehindACarGivesItsPostEncroachmentTime() {
     // The car (along +x, from x = -20.03 at 10 m/s) leaves the point (0.25, y) when its rear passes 0.25:
     // t = 2.253. The pedestrian (0.5 m, grown to 0.7071 m for the 0.5 m grid, along +y at x = 0.1 from
