@@ -113,6 +113,10 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     stdout.print(CompareTable.render(summary));
+    if (experiment.allMetrics) {
+      stdout.println();
+      stdout.print(io.v2xsim.scenarios.report.ArmsTable.render(summary, true));
+    }
     stdout.println();
     stdout.println("Results in " + report.dir());
     stdout.flush();

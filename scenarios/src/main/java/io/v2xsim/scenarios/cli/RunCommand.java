@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getParseResult().originalArgs());
     report.write(summary, results, info);
 
-    stdout.print(SummaryTable.render(summary));
+    stdout.print(SummaryTable.render(summary, experiment.allMetrics));
     stdout.println();
     stdout.println("Results in " + report.dir());
     stdout.flush();
@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getParseResult().originalArgs());
     report.write(summary, perArm, info);
 
-    stdout.print(ArmsTable.render(summary));
+    stdout.print(ArmsTable.render(summary, experiment.allMetrics));
     stdout.println();
     var path = io.v2xsim.scenarios.coop.WallClock.path();
     if (path.count() > 0) {

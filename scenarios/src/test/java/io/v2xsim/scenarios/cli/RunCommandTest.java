@@ -113,11 +113,19 @@ class RunCommandTest {
         .orElseThrow();
     int unitColumn = header.indexOf("unit");
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    summary.get("metrics").fieldNames().forEachRemaining(name -> {
-      String row = Arrays.stream(cli.out().split("\n")).filter(l -> l.startsWith(name + " ")).findFirst()
-          .orElseThrow(() -> new AssertionError("no row for " + name + " in\n" + cli.out()));
-      assertEquals(' ', row.charAt(unitColumn - 1), row);
+    summary.get("metrics").properties().forEach(metric -> {
+      String name = metric.getKey();
+      var row = Arrays.stream(cli.out().split("\n")).filter(l -> l.startsWith("  " + name + " ")).findFirst();
+      if (metric.getValue().get("n").asInt() == 0) {
+        // No seed has a value: left out of the table (--all-metrics prints it), still in summary.json.
+        assertTrue(row.isEmpty(), cli::toString);
+        return;
+      }
+      String line = row.orElseThrow(() -> new AssertionError("no row for " + name + " in\n" + cli.out()));
+      assertEquals(' ', line.charAt(unitColumn - 1), line);
     });
+    String first = cli.out().lines().findFirst().orElseThrow();
+    assertTrue(first.matches(".*: seeds \\d+-\\d+, .*"), "two seeds as a range: " + first);
   }
 
   private Path run(String name, String... extra) {
