@@ -7,7 +7,8 @@ import java.util.List;
  * The table printed after an experiment with several arms: metrics grouped under a heading (traffic, safety,
  * perception, latency, other), a column per arm (mean and 95% interval), then a column per later arm with
  * its paired shift from the first: Hodges-Lehmann estimate, the interval of the signed-rank test, and that
- * test's mark. Metrics no arm has a value for are left out unless all are asked for.
+ * test's mark. Metrics no arm has a value for are left out, and metrics with the same value in every seed of
+ * every arm are named in one line under the table (there is nothing to compare), unless all are asked for.
  */
 public final class ArmsTable {
   /** 0 is outside the 95% interval: the signed-rank p is below 0.05. */
@@ -46,6 +47,7 @@ public final class ArmsTable {
     }
     rows.add(header.toArray(new String[0]));
     int hidden = 0;
+    List<String> constants = new ArrayList<>();
     for (MetricGroup group : MetricGroup.values()) {
       boolean headed = false;
       for (MetricSummary metric : metrics) {
@@ -58,6 +60,11 @@ public final class ArmsTable {
         });
         if (!defined && !allMetrics) {
           hidden++;
+          continue;
+        }
+        double same = constant(s, metric.name());
+        if (!Double.isNaN(same) && !allMetrics) {
+          constants.add(metric.name() + " " + Decimals.compact(same, 4));
           continue;
         }
         if (!headed) {
@@ -84,11 +91,13 @@ public final class ArmsTable {
           .append(" (0 outside the interval); ").append(HOLM_MARK).append(" also after Holm's correction over ");
       for (int a = 0; a < later.size(); a++) {
         String arm = later.get(a);
-        long tests = s.differences().stream().filter(d -> d.arm().equals(arm) && !Double.isNaN(d.pWilcoxon()))
-            .count();
+        long tests = s.differences().stream().filter(d -> d.arm().equals(arm) && d.canReject()).count();
         out.append(a == 0 ? "" : ", ").append(tests).append(" tests of ").append(arm);
       }
       out.append("\np-values in comparison.csv; the methods in docs/statistics.md\n");
+    }
+    if (!constants.isEmpty()) {
+      wrap(out, "the same in every seed and arm: " + String.join(", ", constants));
     }
     if (hidden > 0) {
       out.append(hidden).append(hidden == 1 ? " metric" : " metrics")
@@ -111,6 +120,41 @@ public final class ArmsTable {
       out.append("conflicts matched across arms: ").append(s.conflicts().size()).append(" (conflicts.csv)\n");
     }
     return out.toString();
+  }
+
+  /** Lines of at most 100 characters, broken after a comma; later lines indented. */
+  private static void wrap(StringBuilder out, String text) {
+    int width = 100;
+    String indent = "";
+    while (indent.length() + text.length() > width) {
+      int cut = text.lastIndexOf(", ", width - indent.length());
+      if (cut <= 0) {
+        break;
+      }
+      out.append(indent).append(text, 0, cut + 1).append('\n');
+      text = text.substring(cut + 2);
+      indent = "  ";
+    }
+    out.append(indent).append(text).append('\n');
+  }
+
+  /** The value every seed of every arm has, or NaN if the values differ or an arm has none. */
+  static double constant(ArmsSummary s, String metric) {
+    double value = Double.NaN;
+    for (ArmsSummary.ArmSummary arm : s.arms()) {
+      List<Double> values = Summarizer.perSeed(arm, metric).stream().filter(v -> !v.isNaN()).toList();
+      if (values.isEmpty()) {
+        return Double.NaN;
+      }
+      for (double v : values) {
+        if (Double.isNaN(value)) {
+          value = v;
+        } else if (v != value) {
+          return Double.NaN;
+        }
+      }
+    }
+    return value;
   }
 
   /** Mean, then interval; the mean is padded per column later so that intervals line up. */

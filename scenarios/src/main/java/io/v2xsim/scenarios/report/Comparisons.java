@@ -75,7 +75,10 @@ public final class Comparisons {
         test.p(), test.p(), significant, significant, perSeed);
   }
 
-  /** Holm's adjustment over the differences of each arm (the family: every metric of that arm with a test). */
+  /**
+   * Holm's adjustment over the differences of each arm. The family: every metric of that arm whose test can
+   * reject ({@link PairedDifference#canReject()}); a metric equal in every pair keeps p = 1.
+   */
   static List<PairedDifference> adjustPerArm(List<PairedDifference> differences) {
     List<PairedDifference> out = new ArrayList<>(differences);
     List<String> arms = differences.stream().map(PairedDifference::arm).distinct().toList();
@@ -86,9 +89,11 @@ public final class Comparisons {
           at.add(i);
         }
       }
-      double[] adjusted = Holm.adjust(at.stream().mapToDouble(i -> differences.get(i).pWilcoxon()).toArray());
+      double[] adjusted = Holm.adjust(at.stream().mapToDouble(i -> differences.get(i).canReject()
+          ? differences.get(i).pWilcoxon() : Double.NaN).toArray());
       for (int j = 0; j < at.size(); j++) {
-        out.set(at.get(j), differences.get(at.get(j)).withHolm(adjusted[j]));
+        PairedDifference d = differences.get(at.get(j));
+        out.set(at.get(j), d.withHolm(d.canReject() ? adjusted[j] : d.pWilcoxon()));
       }
     }
     return out;

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * The heading a metric is printed under. Derived from the name in this one place (core declares no group);
- * a metric nobody listed goes to {@link #OTHER}, printed last, so a new metric is never hidden.
+ * a metric nobody listed goes to {@link #OTHER}, printed last, so a new metric is never hidden. The
+ * simulator's own work (vehicleUpdates) is not a traffic outcome and stays in OTHER.
  */
 public enum MetricGroup {
   TRAFFIC("traffic"),
@@ -16,7 +17,7 @@ public enum MetricGroup {
   private static final Set<String> TRAFFIC_NAMES = Set.of("vehiclesDue", "tripsCompleted", "avgTravelTime",
       "avgTravelTimeCityFlow", "emergencyTravelTime", "avgTimeLoss", "avgWaitingTime", "avgStops",
       "avgDepartDelay", "throughput", "meanQueue", "maxQueue", "blockedDepartures", "unfinishedTrips",
-      "laneChanges", "reroutes", "vehicleUpdates");
+      "laneChanges", "reroutes");
   private static final Set<String> SAFETY_NAMES = Set.of("hardBrakingEvents", "redLightViolations", "minTtc",
       "maxDrac", "hazards", "hazardToBrake", "hazardsNeverBraked", "minTtcEgoTrue", "minTtcEgoPerceived",
       "phantomBraking", "hazardBrakingEpisodes");

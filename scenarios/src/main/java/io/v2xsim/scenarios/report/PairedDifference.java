@@ -16,7 +16,8 @@ import java.util.List;
  * @param pPaired two-sided paired t-test p-value, for reference only (it decides nothing); NaN with fewer
  *     than 2 pairs or when every difference is the same
  * @param pWilcoxon two-sided signed-rank p-value from the Walsh averages; NaN with no pair
- * @param pHolm {@code pWilcoxon} adjusted by Holm's method over the metrics of this arm that have a test
+ * @param pHolm {@code pWilcoxon} adjusted by Holm's method over the metrics of this arm whose test can
+ *     reject ({@link #canReject()}); 1 for a metric whose pairs are all equal, NaN with no pair
  * @param significant {@code pWilcoxon < 0.05}, which is the same as 0 lying outside [ciLow, ciHigh]
  * @param significantHolm {@code pHolm < 0.05}
  * @param perSeed difference of each seed in seed order; NaN where either arm has no value
@@ -26,6 +27,15 @@ public record PairedDifference(String metric, String arm, String baselineArm, St
     boolean significantHolm, List<Double> perSeed) {
   public PairedDifference {
     perSeed = List.copyOf(perSeed);
+  }
+
+  /**
+   * Whether the test can reject at all: some pair differs. With every difference 0 the p-value is 1
+   * whatever the signs, so such a metric is left out of Holm's family (it can make no false mark; Tarone 1990
+   * drops tests that cannot reach the level, and this is the case where that is plain).
+   */
+  public boolean canReject() {
+    return perSeed.stream().anyMatch(v -> !v.isNaN() && v != 0);
   }
 
   PairedDifference withHolm(double adjusted) {

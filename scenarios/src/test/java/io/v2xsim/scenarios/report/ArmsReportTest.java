@@ -88,14 +88,32 @@ class ArmsReportTest {
     assertEquals(-0.5, d.ciHigh());
     assertEquals(28 / 1024.0, d.pWilcoxon(), 1e-15);
     assertTrue(d.significant(), "0 is outside [-1, -0.5]");
-    // Holm over the three metrics of v2x: minTtc (10 of 10 up, p = 2/1024) x 3, then collisions x 2.
+    // Holm over the metrics of v2x whose test can reject (constant is equal in every pair, p = 1 whatever
+    // the signs): minTtc (10 of 10 up, p = 2/1024) x 2, then collisions x 1.
     PairedDifference ttc = difference(s, "v2x", "minTtc");
     assertEquals(2 / 1024.0, ttc.pWilcoxon(), 1e-15);
-    assertEquals(3 * 2 / 1024.0, ttc.pHolm(), 1e-15);
+    assertEquals(2 * 2 / 1024.0, ttc.pHolm(), 1e-15);
     assertTrue(ttc.significantHolm());
-    assertEquals(2 * 28 / 1024.0, d.pHolm(), 1e-15);
-    assertFalse(d.significantHolm(), "p = 0.055 after Holm");
+    assertEquals(28 / 1024.0, d.pHolm(), 1e-15);
+    assertTrue(d.significantHolm());
+    assertFalse(difference(s, "v2x", "constant").canReject());
     assertEquals(1.0, difference(s, "v2x", "constant").pHolm());
+    // v2x-lossy: 8 of 10 seeds equal, 2 one fewer. The 36 Walsh averages of 0 count against rejection.
+    PairedDifference lossy = difference(s, "v2x-lossy", "collisions");
+    assertEquals(1.0, lossy.pWilcoxon());
+    assertEquals(0.0, lossy.estimate());
+    assertEquals(-0.5, lossy.ciLow());
+    assertEquals(0.0, lossy.ciHigh());
+    // Two tests that can reject (p = 0.5 each: two pairs, both up) and one that cannot: the family is two.
+    List<PairedDifference> three = Comparisons.adjustPerArm(List.of(
+        Comparisons.compare("a", "b", "base", List.of(1.0, 2.0), List.of(0.0, 0.0)),
+        Comparisons.compare("c", "b", "base", List.of(1.0, 2.0), List.of(0.0, 0.0)),
+        Comparisons.compare("e", "b", "base", List.of(1.0, 1.0), List.of(1.0, 1.0))));
+    assertEquals(0.5, three.get(0).pWilcoxon(), 1e-15);
+    assertEquals(1.0, three.get(0).pHolm(), 1e-15, "0.5 x 2");
+    assertEquals(1.0, three.get(1).pHolm(), 1e-15);
+    assertFalse(three.get(2).canReject());
+    assertEquals(1.0, three.get(2).pHolm());
   }
 
   @Test
@@ -168,20 +186,23 @@ class ArmsReportTest {
     assertTrue(collisions.contains("0.9000 [0.6000, 1.200]"), table);
     // v2x: 2 seeds of 10 with one collision, every seed 0 or 1: the Wilson interval of 2/10.
     assertTrue(collisions.contains("0.2000 [0.05668, 0.5098]"), table);
-    assertTrue(collisions.contains("-1.000 [-1.000, -0.5000] *  "), "v2x fewer collisions is marked:\n" + table);
+    assertTrue(collisions.contains("-1.000 [-1.000, -0.5000] **  "), "v2x fewer collisions is marked:\n" + table);
     assertTrue(collisions.endsWith("0 [-0.5000, 0]"), "v2x-lossy not:\n" + table);
     assertTrue(lines[5].startsWith("  minTtc") && lines[5].contains("+0.4500 [0.3000, 0.6000] **"), table);
-    assertEquals("other", lines[6], table);
-    assertTrue(lines[7].startsWith("  constant") && !lines[7].contains("*"), table);
+    assertEquals("", lines[6], table);
+    // Nothing to compare in a metric that is 3 everywhere: one line under the table, not a row.
+    assertFalse(table.contains("  constant"), table);
+    assertTrue(table.contains("\nthe same in every seed and arm: constant 3\n"), table);
+    assertTrue(ArmsTable.render(summary(), true).contains("\nother\n  constant "), "--all-metrics");
     // Each column starts at the same offset in every row.
     for (String c : columns.subList(1, columns.size())) {
       int at = header.indexOf(c);
-      for (int r : new int[] {4, 5, 7}) {
+      for (int r : new int[] {4, 5}) {
         assertEquals(' ', lines[r].charAt(at - 1), "column " + c + " row\n" + lines[r] + "\n" + header);
       }
     }
-    assertTrue(table.contains("* p < 0.05 (0 outside the interval); ** also after Holm's correction over 3 tests"
-        + " of v2x, 3 tests of v2x-lossy"), table);
+    assertTrue(table.contains("* p < 0.05 (0 outside the interval); ** also after Holm's correction over 2 tests"
+        + " of v2x, 2 tests of v2x-lossy"), table);
     assertTrue(table.contains("collisions: vehicle-only 0 in 0 of 10 seeds [0, 0.2775], v2x 0 in 0"), table);
   }
 
@@ -206,8 +227,8 @@ class ArmsReportTest {
     String row = all.lines().filter(l -> l.startsWith("  hazardToBrake")).findFirst().orElseThrow();
     assertTrue(row.contains("n/a"), all);
     assertFalse(all.contains("not shown"), all);
-    // An undefined metric is no test: Holm counts 3 per arm, not 4.
-    assertTrue(all.contains("over 3 tests of v2x,"), all);
+    // An undefined metric is no test: Holm counts 2 per arm (collisions, minTtc), not 3 or 4.
+    assertTrue(all.contains("over 2 tests of v2x,"), all);
   }
 
   @Test
@@ -248,9 +269,9 @@ class ArmsReportTest {
     assertEquals(-1.0, diff.get("estimate").asDouble(), 1e-12);
     assertEquals("[-1,-0.5]", diff.get("ci95").toString());
     assertEquals("0.0273438", diff.get("pWilcoxon").asText());
-    assertEquals("0.0546875", diff.get("pHolm").asText());
+    assertEquals("0.0273438", diff.get("pHolm").asText());
     assertTrue(diff.get("significant").asBoolean());
-    assertFalse(diff.get("significantHolm").asBoolean());
+    assertTrue(diff.get("significantHolm").asBoolean());
     assertEquals("wilcoxon-signed-rank", root.get("significance").get("test").asText());
     assertEquals("hodges-lehmann", root.get("significance").get("interval").asText());
     assertFalse(root.get("differences").has("vehicle-only"));
@@ -287,7 +308,7 @@ class ArmsReportTest {
     List<String> c = comparison.toString().lines().toList();
     assertEquals("metric,arm,baselineArm,meanDiff,ciLow,ciHigh,pPaired,pWilcoxon,significant,n,estimate,pHolm,"
         + "significantHolm", c.get(0));
-    assertEquals("collisions,v2x,vehicle-only,-0.7,-1,-0.5,0.00132295,0.0273438,true,10,-1,0.0546875,false",
+    assertEquals("collisions,v2x,vehicle-only,-0.7,-1,-0.5,0.00132295,0.0273438,true,10,-1,0.0273438,true",
         c.get(1));
     assertEquals("constant,v2x,vehicle-only,0,0,0,,1,false,10,0,1,false", c.get(3));
     // Three pairs: no 95% interval, written as infinite bounds.
