@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Run a scenario once per seed and report every metric across seeds (mean, 95%% CI).",
+        "Run a scenario once per seed and report every metric across seeds (mean, 95%% CI; docs/statistics.md).",
         "Writes summary.json, trips.csv and run-info.json (and trajectories-seed<N>.csv with --trajectories).",
         "A scenario with several arms runs every seed in every arm and also compares each arm with the first,",
         "paired by seed; it adds arms.csv, comparison.csv and conflicts.csv."})
