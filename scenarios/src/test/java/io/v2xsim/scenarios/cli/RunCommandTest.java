@@ -128,6 +128,23 @@ class RunCommandTest {
     assertTrue(first.matches(".*: seeds \\d+-\\d+, .*"), "two seeds as a range: " + first);
   }
 
+  @Test
+  void allMetricsPrintsARowForEveryMetricEvenWithoutAValue() throws IOException {
+    Path out = dir.resolve("all");
+    Cli cli = Cli.run("run", SINGLE, "--duration", "120", "--seeds", "1", "--all-metrics", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli::toString);
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    List<String> undefined = new java.util.ArrayList<>();
+    summary.get("metrics").properties().forEach(metric -> {
+      assertTrue(cli.out().contains("\n  " + metric.getKey() + " "), "no row for " + metric.getKey() + cli);
+      if (metric.getValue().get("n").asInt() == 0) {
+        undefined.add(metric.getKey());
+      }
+    });
+    assertFalse(undefined.isEmpty(), "the scene has no RSU, so its age-of-information metrics have no value");
+    assertFalse(cli.out().contains("not shown"), cli::toString);
+  }
+
   private Path run(String name, String... extra) {
     Path out = dir.resolve(name);
     // picocli rejects an option given twice, so --seeds 1 is the default only when the test sets none.
