@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Run one scenario under several signal strategies, every strategy on the same seeds, and compare them.",
         "Prints travel time, delay, stops, queues, throughput (and emergency response and red-light conflicts",
-        "where the scenario has them) per strategy with 95%% intervals, and each strategy's paired difference from",
-        "the first with a Wilcoxon signed-rank test. Writes summary.json, compare.csv, comparison.csv (every",
-        "metric), arms.csv, trips.csv and run-info.json."})
+        "where the scenario has them) per strategy with 95%% intervals, and each strategy's paired shift from the",
+        "first (Hodges-Lehmann, with the interval and p of the Wilcoxon signed-rank test; docs/statistics.md).",
+        "--all-metrics adds every metric. Writes summary.json, compare.csv, comparison.csv (every metric),",
+        "arms.csv, trips.csv and run-info.json."})
 final class CompareCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
@@ -113,6 +114,10 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     stdout.print(CompareTable.render(summary));
+    if (experiment.allMetrics) {
+      stdout.println();
+      stdout.print(io.v2xsim.scenarios.report.ArmsTable.render(summary, true));
+    }
     stdout.println();
     stdout.println("Results in " + report.dir());
     stdout.flush();

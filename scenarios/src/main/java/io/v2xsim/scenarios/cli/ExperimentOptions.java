@@ -31,6 +31,10 @@ final class ExperimentOptions {
       description = "Runs at once (default: number of cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--all-metrics",
+      description = "Print every metric, also those with no value in any seed or arm (summary.json has all).")
+  boolean allMetrics;
+
   void check() {
     if (seeds != null && seeds < 1) {
       throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);

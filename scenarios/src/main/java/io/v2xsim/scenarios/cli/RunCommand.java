@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Run a scenario once per seed and report every metric across seeds (mean, 95%% CI).",
+        "Run a scenario once per seed and report every metric across seeds (mean, 95%% CI; docs/statistics.md).",
         "Writes summary.json, trips.csv and run-info.json (and trajectories-seed<N>.csv with --trajectories).",
         "A scenario with several arms runs every seed in every arm and also compares each arm with the first,",
         "paired by seed; it adds arms.csv, comparison.csv and conflicts.csv."})
@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getParseResult().originalArgs());
     report.write(summary, results, info);
 
-    stdout.print(SummaryTable.render(summary));
+    stdout.print(SummaryTable.render(summary, experiment.allMetrics));
     stdout.println();
     stdout.println("Results in " + report.dir());
     stdout.flush();
@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getParseResult().originalArgs());
     report.write(summary, perArm, info);
 
-    stdout.print(ArmsTable.render(summary));
+    stdout.print(ArmsTable.render(summary, experiment.allMetrics));
     stdout.println();
     var path = io.v2xsim.scenarios.coop.WallClock.path();
     if (path.count() > 0) {

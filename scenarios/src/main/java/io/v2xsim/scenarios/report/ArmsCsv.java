@@ -12,9 +12,11 @@ import java.util.List;
  *
  * <ul>
  *   <li>arms.csv, long format: {@code arm,seed,metric,value}, in arm, seed and metric order;
- *   <li>comparison.csv: {@code metric,arm,baselineArm,meanDiff,ciLow,ciHigh,pPaired,pWilcoxon,significant,n},
- *       one row per later arm and metric (difference = arm minus baseline, paired by seed; significant by
- *       the Wilcoxon signed-rank test at 0.05; n pairs);
+ *   <li>comparison.csv: {@code metric,arm,baselineArm,meanDiff,ciLow,ciHigh,pPaired,pWilcoxon,significant,n,
+ *       estimate,pHolm,significantHolm}, one row per later arm and metric (difference = arm minus baseline,
+ *       paired by seed; estimate, ciLow and ciHigh the Hodges-Lehmann estimate and interval; significant by
+ *       the same Wilcoxon signed-rank test at 0.05, pHolm adjusted over the arm's metrics; n pairs;
+ *       p-values with 6 significant digits, an infinite bound as {@code -inf} or {@code inf});
  *   <li>conflicts.csv: {@code seed,time,x,y,first,second,firstClass,secondClass}, then {@code ttc_<arm>} and
  *       {@code pet_<arm>} for every arm (empty when that arm had no such conflict in the encounter), then
  *       {@code inArms} (the arms that had it, separated by {@code ;}).
@@ -36,13 +38,14 @@ public final class ArmsCsv {
   }
 
   public static void writeComparison(Writer out, List<PairedDifference> differences) throws IOException {
-    out.write("metric,arm,baselineArm,meanDiff,ciLow,ciHigh,pPaired,pWilcoxon,significant,n\n");
+    out.write("metric,arm,baselineArm,meanDiff,ciLow,ciHigh,pPaired,pWilcoxon,significant,n,estimate,pHolm,"
+        + "significantHolm\n");
     for (PairedDifference d : differences) {
       Stats st = d.difference();
       out.write(Csv.field(d.metric()) + ',' + Csv.field(d.arm()) + ',' + Csv.field(d.baselineArm()) + ','
-          + number(st.mean(), 6) + ',' + number(st.ciLow(), 6) + ',' + number(st.ciHigh(), 6) + ','
-          + number(d.pPaired(), 9) + ',' + number(d.pWilcoxon(), 9) + ',' + d.significant() + ',' + st.n()
-          + '\n');
+          + number(st.mean(), 6) + ',' + bound(d.ciLow()) + ',' + bound(d.ciHigh()) + ','
+          + p(d.pPaired()) + ',' + p(d.pWilcoxon()) + ',' + d.significant() + ',' + st.n() + ','
+          + number(d.estimate(), 6) + ',' + p(d.pHolm()) + ',' + d.significantHolm() + '\n');
     }
   }
 
@@ -68,6 +71,16 @@ public final class ArmsCsv {
       }
       out.write(row.append(',').append(Csv.field(in.toString())).append('\n').toString());
     }
+  }
+
+  /** A p-value with 6 significant digits: never rounded to 0. */
+  static String p(double v) {
+    return Double.isFinite(v) ? Decimals.significant(v, Json.P_DIGITS) : "";
+  }
+
+  /** An interval bound: infinite when too few pairs give none. */
+  static String bound(double v) {
+    return Double.isInfinite(v) ? (v < 0 ? "-inf" : "inf") : number(v, 6);
   }
 
   static String number(double v, int decimals) {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The table {@code v2xsim compare} prints: a row per signal strategy with the measures planners compare
- * strategies on (mean and 95% interval over seeds), then a row per later strategy with its paired difference
- * from the first and the Wilcoxon p-value. The full metric set stays in summary.json and comparison.csv.
+ * strategies on (mean and 95% interval over seeds), then a row per later strategy with its paired shift from
+ * the first (Hodges-Lehmann estimate, the interval and p-value of the same Wilcoxon signed-rank test). The
+ * full metric set stays in summary.json and comparison.csv, and is printed with {@code --all-metrics}.
  */
 public final class CompareTable {
   /** Metric, column title; in table order. Metrics no strategy reports (no emergency vehicles) are left out. */
@@ -43,8 +44,8 @@ public final class CompareTable {
   public static String render(ArmsSummary s) {
     StringBuilder out = new StringBuilder();
     int seeds = s.seeds().size();
-    out.append(s.scenario()).append(": ").append(s.arms().size()).append(" strategies, ").append(seeds)
-        .append(seeds == 1 ? " seed " : " seeds ").append(s.seeds()).append(", ")
+    out.append(s.scenario()).append(": ").append(s.arms().size()).append(" strategies, ")
+        .append(SeedRanges.describe(s.seeds())).append(", ")
         .append(Decimals.compact(s.duration(), 3)).append(" s each, warm-up ")
         .append(Decimals.compact(s.warmup(), 3)).append(" s\n\n");
     List<String[]> columns = columns(s);
@@ -58,7 +59,7 @@ public final class CompareTable {
       List<String> row = new ArrayList<>(List.of(arm.name()));
       for (String[] c : columns) {
         MetricSummary m = find(arm.summary(), c[0]);
-        row.add(m == null ? "n/a" : plusMinus(m.stats(), false));
+        row.add(m == null ? "n/a" : meanAndInterval(m.stats()));
       }
       rows.add(row.toArray(new String[0]));
     }
@@ -66,22 +67,23 @@ public final class CompareTable {
 
     if (s.arms().size() > 1) {
       out.append("\nPaired difference from ").append(s.baselineArm())
-          .append(" (mean and 95% interval over seeds, Wilcoxon signed-rank p):\n\n");
+          .append(" (Hodges-Lehmann shift, 95% interval and p of the Wilcoxon signed-rank test):\n\n");
       rows.clear();
       rows.add(header.toArray(new String[0]));
       for (ArmsSummary.ArmSummary arm : s.arms().subList(1, s.arms().size())) {
         List<String> row = new ArrayList<>(List.of(arm.name() + " - " + s.baselineArm()));
         for (String[] c : columns) {
           PairedDifference d = difference(s, arm.name(), c[0]);
-          row.add(d == null ? "n/a" : plusMinus(d.difference(), true) + " p=" + p(d.pWilcoxon())
-              + (d.significant() ? " " + ArmsTable.MARK : ""));
+          row.add(d == null || d.difference().n() == 0 ? "n/a" : ArmsTable.shift(d).replace('\u0000', ' ')
+              + " p=" + p(d.pWilcoxon()));
         }
         rows.add(row.toArray(new String[0]));
       }
       appendAligned(out, rows);
-      out.append('\n').append(ArmsTable.MARK).append(" significant at p < ")
-          .append(Decimals.compact(Comparisons.SIGNIFICANCE, 3)).append(
-              "; negative is better for times, stops, queues and conflicts, positive for throughput\n");
+      out.append('\n').append(ArmsTable.MARK).append(" p < ").append(Decimals.compact(Comparisons.SIGNIFICANCE, 3))
+          .append(" (0 outside the interval), ").append(ArmsTable.HOLM_MARK)
+          .append(" also after Holm's correction over every metric of the strategy (comparison.csv);\n")
+          .append("negative is better for times, stops, queues and conflicts, positive for throughput\n");
     }
     if (seeds == 1) {
       out.append("n=1: a single seed gives no confidence interval or test; run more with --seeds N.\n");
@@ -92,7 +94,7 @@ public final class CompareTable {
   /** compare.csv: a row per (strategy, metric) of the table, with the paired difference from the first. */
   public static void writeCsv(Writer w, ArmsSummary s) throws IOException {
     w.write("strategy,metric,unit,n,mean,ci_low,ci_high,diff_mean,diff_ci_low,diff_ci_high,p_wilcoxon,"
-        + "p_paired_t,significant\n");
+        + "p_paired_t,significant,diff_estimate,p_holm,significant_holm\n");
     for (ArmsSummary.ArmSummary arm : s.arms()) {
       for (String[] c : columns(s)) {
         MetricSummary m = find(arm.summary(), c[0]);
@@ -101,35 +103,31 @@ public final class CompareTable {
         w.write(String.join(",", Csv.field(arm.name()), c[0], Csv.field(unit(s, c[0])), Integer.toString(st.n()),
             Csv.number(st.mean(), 6), Csv.number(st.ciLow(), 6), Csv.number(st.ciHigh(), 6),
             d == null ? "" : Csv.number(d.difference().mean(), 6),
-            d == null ? "" : Csv.number(d.difference().ciLow(), 6),
-            d == null ? "" : Csv.number(d.difference().ciHigh(), 6),
-            d == null ? "" : Csv.number(d.pWilcoxon(), 9),
-            d == null ? "" : Csv.number(d.pPaired(), 9),
-            d == null ? "" : Boolean.toString(d.significant())));
+            d == null ? "" : ArmsCsv.bound(d.ciLow()),
+            d == null ? "" : ArmsCsv.bound(d.ciHigh()),
+            d == null ? "" : ArmsCsv.p(d.pWilcoxon()),
+            d == null ? "" : ArmsCsv.p(d.pPaired()),
+            d == null ? "" : Boolean.toString(d.significant()),
+            d == null ? "" : Csv.number(d.estimate(), 6),
+            d == null ? "" : ArmsCsv.p(d.pHolm()),
+            d == null ? "" : Boolean.toString(d.significantHolm())));
         w.write('\n');
       }
     }
   }
 
-  private static String plusMinus(Stats st, boolean signed) {
+  private static String meanAndInterval(Stats st) {
     if (st == null || st.n() == 0) {
       return "n/a";
     }
     String mean = SummaryTable.number(st.mean());
-    if (signed && st.mean() > 0) {
-      mean = "+" + mean;
-    }
-    if (st.n() < 2) {
-      return mean;
-    }
-    return mean + " \u00b1 " + SummaryTable.number((st.ciHigh() - st.ciLow()) / 2);
+    return st.n() < 2 && !st.interval().equals("wilson") ? mean
+        : mean + " " + ArmsTable.interval(st.ciLow(), st.ciHigh());
   }
 
+  /** Two significant digits, never 0: a tiny p prints as 3.1e-07. */
   private static String p(double p) {
-    if (Double.isNaN(p)) {
-      return "n/a";
-    }
-    return p < 0.001 ? "<0.001" : Decimals.fixed(p, 3);
+    return Double.isNaN(p) ? "n/a" : Decimals.significant(p, 2);
   }
 
   private static void appendAligned(StringBuilder out, List<String[]> rows) {

@@ -1,6 +1,7 @@
 package io.v2xsim.scenarios.report;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -60,5 +61,31 @@ public final class Decimals {
     }
     String trimmed = text.substring(0, end);
     return trimmed.equals("-0") ? "0" : trimmed;
+  }
+
+  /**
+   * {@code digits} significant digits, trailing zeros dropped, plain from 1e-4 up and scientific below with a
+   * two-digit exponent: {@code significant(3.1e-7, 4)} is {@code 3.1e-07}, {@code significant(0.0123456, 3)}
+   * is {@code 0.0123}. For p-values, which must never print as 0 however small. Rounds half up on the exact
+   * binary value, so the digits are the same on every JVM.
+   */
+  public static String significant(double value, int digits) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("not a finite number: " + value);
+    }
+    if (value == 0) {
+      return "0";
+    }
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_UP))
+        .stripTrailingZeros();
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    if (exponent >= -4 && exponent < 21) {
+      return rounded.toPlainString();
+    }
+    String unscaled = rounded.unscaledValue().abs().toString();
+    String mantissa = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+    int magnitude = Math.abs(exponent);
+    return (rounded.signum() < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+        + (magnitude < 10 ? "0" : "") + magnitude;
   }
 }

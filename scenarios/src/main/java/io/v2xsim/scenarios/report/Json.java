@@ -17,6 +17,16 @@ final class Json {
 
   private Json() {}
 
+  /** Significant digits of a p-value: small ones keep their digits instead of rounding to 0. */
+  static final int P_DIGITS = 6;
+
+  /** A number written with {@link #P_DIGITS} significant digits (p-values); NaN is null. */
+  record Significant(double value) {}
+
+  static Significant p(double value) {
+    return new Significant(value);
+  }
+
   static Map<String, Object> object() {
     return new LinkedHashMap<>();
   }
@@ -37,6 +47,9 @@ final class Json {
     } else if (value instanceof Double) {
       double d = (Double) value;
       out.append(Double.isFinite(d) ? Decimals.compact(d, DECIMALS) : "null");
+    } else if (value instanceof Significant) {
+      double d = ((Significant) value).value();
+      out.append(Double.isFinite(d) ? Decimals.significant(d, P_DIGITS) : "null");
     } else if (value instanceof Map) {
       writeObject(out, (Map<?, ?>) value, indent);
     } else if (value instanceof List) {

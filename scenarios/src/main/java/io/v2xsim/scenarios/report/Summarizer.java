@@ -83,16 +83,29 @@ public final class Summarizer {
     ArmsSummary.ArmSummary baseline = arms.get(0);
     for (ArmsSummary.ArmSummary arm : arms.subList(1, arms.size())) {
       for (String metric : metricNames) {
-        differences.add(Comparisons.compare(metric, arm.name(), baseline.name(), perSeed(arm, metric),
-            perSeed(baseline, metric)));
+        differences.add(Comparisons.compare(metric, kindOf(arms, metric), arm.name(), baseline.name(),
+            perSeed(arm, metric), perSeed(baseline, metric)));
       }
     }
+    differences = Comparisons.adjustPerArm(differences);
     List<List<List<io.v2xsim.core.metrics.safety.ConflictRecord>>> conflicts = new ArrayList<>();
     for (List<RunResult> arm : results) {
       conflicts.add(arm.stream().map(ConflictMatcher::conflictsOf).toList());
     }
     return new ArmsSummary(name, description, seeds, duration, dt, warmup, arms, differences,
         ConflictMatcher.match(seeds, conflicts));
+  }
+
+  /** The kind of a metric, from the first arm that reports it. */
+  private static MetricKind kindOf(List<ArmsSummary.ArmSummary> arms, String metric) {
+    for (ArmsSummary.ArmSummary arm : arms) {
+      for (MetricSummary m : arm.summary().metrics()) {
+        if (m.name().equals(metric)) {
+          return m.kind();
+        }
+      }
+    }
+    return MetricKind.UNBOUNDED;
   }
 
   /** Per-seed values of a metric in an arm; NaN for every seed if the arm does not report it. */
@@ -119,7 +132,7 @@ public final class Summarizer {
         perSeed.add(result.metric(definition.name()));
       }
       summaries.add(new MetricSummary(definition.name(), definition.unit(), definition.description(),
-          Stats.of(perSeed), perSeed));
+          Stats.of(perSeed, MetricKind.of(definition.name(), definition.unit()), definition.name()), perSeed));
     }
     return summaries;
   }
@@ -142,7 +155,9 @@ public final class Summarizer {
         maxima.add(queue == null ? -1 : queue.maxQueue());
         max = Math.max(max, queue == null ? 0 : queue.maxQueue());
       }
-      summaries.add(new QueueSummary(entry.getKey().get(0), entry.getKey().get(1), Stats.of(means), means, max,
+      Stats meanQueue = Stats.of(means, MetricKind.NONNEGATIVE,
+          "meanQueue@" + entry.getKey().get(0) + "/" + entry.getKey().get(1));
+      summaries.add(new QueueSummary(entry.getKey().get(0), entry.getKey().get(1), meanQueue, means, max,
           maxima));
     }
     return summaries;

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The layout of summary.json; the README documents every field named here. */
+/**
+ * The layout of summary.json; the README documents every field named here, docs/statistics.md the
+ * statistical ones (kind, interval, seedsWithAny, estimate, pHolm, significantHolm).
+ */
 public final class SummaryJson {
   private SummaryJson() {}
 
@@ -44,8 +47,11 @@ public final class SummaryJson {
     root.put("arms", arms);
     Map<String, Object> significance = Json.object();
     significance.put("test", "wilcoxon-signed-rank");
+    significance.put("estimate", "hodges-lehmann");
+    significance.put("interval", "hodges-lehmann");
     significance.put("alpha", Comparisons.SIGNIFICANCE);
     significance.put("pairedBy", "seed");
+    significance.put("multipleComparisons", "holm-per-arm");
     root.put("significance", significance);
     Map<String, Object> differences = Json.object();
     for (PairedDifference d : s.differences()) {
@@ -55,11 +61,14 @@ public final class SummaryJson {
       m.put("baselineArm", d.baselineArm());
       m.put("n", d.difference().n());
       m.put("meanDiff", d.difference().mean());
-      m.put("ci95", List.of(d.difference().ciLow(), d.difference().ciHigh()));
+      m.put("estimate", d.estimate());
+      m.put("ci95", List.of(d.ciLow(), d.ciHigh()));
       m.put("stdev", d.difference().stdev());
-      m.put("pPaired", d.pPaired());
-      m.put("pWilcoxon", d.pWilcoxon());
+      m.put("pPaired", Json.p(d.pPaired()));
+      m.put("pWilcoxon", Json.p(d.pWilcoxon()));
+      m.put("pHolm", Json.p(d.pHolm()));
       m.put("significant", d.significant());
+      m.put("significantHolm", d.significantHolm());
       m.put("perSeed", d.perSeed());
       ofArm.put(d.metric(), m);
     }
@@ -84,7 +93,16 @@ public final class SummaryJson {
       Map<String, Object> m = Json.object();
       m.put("unit", metric.unit());
       m.put("description", metric.description());
+      m.put("kind", metric.kind().label());
       putStats(m, metric.stats());
+      MetricSummary.SeedShare any = metric.seedsWithAny();
+      if (any != null) {
+        Map<String, Object> share = Json.object();
+        share.put("seeds", any.seeds());
+        share.put("n", any.n());
+        share.put("wilson95", List.of(any.ciLow(), any.ciHigh()));
+        m.put("seedsWithAny", share);
+      }
       m.put("perSeed", metric.perSeed());
       metrics.put(metric.name(), m);
     }
@@ -132,6 +150,7 @@ public final class SummaryJson {
     target.put("n", stats.n());
     target.put("mean", stats.mean());
     target.put("ci95", List.of(stats.ciLow(), stats.ciHigh()));
+    target.put("interval", stats.interval());
     target.put("stdev", stats.stdev());
   }
 }

@@ -113,11 +113,36 @@ class RunCommandTest {
         .orElseThrow();
     int unitColumn = header.indexOf("unit");
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    summary.get("metrics").fieldNames().forEachRemaining(name -> {
-      String row = Arrays.stream(cli.out().split("\n")).filter(l -> l.startsWith(name + " ")).findFirst()
-          .orElseThrow(() -> new AssertionError("no row for " + name + " in\n" + cli.out()));
-      assertEquals(' ', row.charAt(unitColumn - 1), row);
+    summary.get("metrics").properties().forEach(metric -> {
+      String name = metric.getKey();
+      var row = Arrays.stream(cli.out().split("\n")).filter(l -> l.startsWith("  " + name + " ")).findFirst();
+      if (metric.getValue().get("n").asInt() == 0) {
+        // No seed has a value: left out of the table (--all-metrics prints it), still in summary.json.
+        assertTrue(row.isEmpty(), cli::toString);
+        return;
+      }
+      String line = row.orElseThrow(() -> new AssertionError("no row for " + name + " in\n" + cli.out()));
+      assertEquals(' ', line.charAt(unitColumn - 1), line);
     });
+    String first = cli.out().lines().findFirst().orElseThrow();
+    assertTrue(first.matches(".*: seeds \\d+-\\d+, .*"), "two seeds as a range: " + first);
+  }
+
+  @Test
+  void allMetricsPrintsARowForEveryMetricEvenWithoutAValue() throws IOException {
+    Path out = dir.resolve("all");
+    Cli cli = Cli.run("run", SINGLE, "--duration", "120", "--seeds", "1", "--all-metrics", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli::toString);
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    List<String> undefined = new java.util.ArrayList<>();
+    summary.get("metrics").properties().forEach(metric -> {
+      assertTrue(cli.out().contains("\n  " + metric.getKey() + " "), "no row for " + metric.getKey() + cli);
+      if (metric.getValue().get("n").asInt() == 0) {
+        undefined.add(metric.getKey());
+      }
+    });
+    assertFalse(undefined.isEmpty(), "the scene has no RSU, so its age-of-information metrics have no value");
+    assertFalse(cli.out().contains("not shown"), cli::toString);
   }
 
   private Path run(String name, String... extra) {

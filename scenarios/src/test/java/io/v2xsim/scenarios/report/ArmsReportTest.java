@@ -67,7 +67,7 @@ class ArmsReportTest {
   }
 
   @Test
-  void pairedStatisticsAgreeWithCommonsMath() {
+  void pairedShiftIntervalAndTestByHand() {
     ArmsSummary s = summary();
     assertEquals(2 * 3, s.differences().size(), "each later arm against the first, every metric");
     PairedDifference d = difference(s, "v2x", "collisions");
@@ -77,26 +77,47 @@ class ArmsReportTest {
       diffs[i] = COLLISIONS[1][i] - COLLISIONS[0][i];
     }
     assertEquals(Arrays.stream(diffs).boxed().toList(), d.perSeed());
-    Stats expected = Stats.of(Arrays.stream(diffs).boxed().toList());
-    assertEquals(expected, d.difference());
+    assertEquals(10, d.difference().n());
+    assertEquals(-0.7, d.difference().mean(), 1e-12);
     assertEquals(new TTest().pairedTTest(COLLISIONS[1], COLLISIONS[0]), d.pPaired(), 1e-15);
-    // The two zero differences are dropped before the signed-rank test.
-    double[] x = new double[7];
-    double[] y = new double[7];
-    for (int i = 0, k = 0; i < 10; i++) {
-      if (COLLISIONS[1][i] != COLLISIONS[0][i]) {
-        x[k] = COLLISIONS[1][i];
-        y[k++] = COLLISIONS[0][i];
-      }
-    }
-    double wilcoxon = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, true);
-    assertEquals(wilcoxon, d.pWilcoxon(), 1e-15);
-    assertTrue(d.significant(), "7 of 7 non-zero differences negative: p = 2 / 2^7");
-    assertEquals(2.0 / 128, d.pWilcoxon(), 1e-12);
+    // Seven seeds -1, three 0: the Walsh averages are 28 of -1, 21 of -0.5 and 6 of 0. The estimate is the
+    // 28th of 55 (-1); n = 10 gives k = 9, so the interval is [W_(9), W_(47)] = [-1, -0.5]; 6 averages are
+    // >= 0 and P(T <= 6) = 14/1024, so p = 28/1024.
+    assertEquals(-1.0, d.estimate());
+    assertEquals(-1.0, d.ciLow());
+    assertEquals(-0.5, d.ciHigh());
+    assertEquals(28 / 1024.0, d.pWilcoxon(), 1e-15);
+    assertTrue(d.significant(), "0 is outside [-1, -0.5]");
+    // Holm over the metrics of v2x whose test can reject (constant is equal in every pair, p = 1 whatever
+    // the signs): minTtc (10 of 10 up, p = 2/1024) x 2, then collisions x 1.
+    PairedDifference ttc = difference(s, "v2x", "minTtc");
+    assertEquals(2 / 1024.0, ttc.pWilcoxon(), 1e-15);
+    assertEquals(2 * 2 / 1024.0, ttc.pHolm(), 1e-15);
+    assertTrue(ttc.significantHolm());
+    assertEquals(28 / 1024.0, d.pHolm(), 1e-15);
+    assertTrue(d.significantHolm());
+    assertFalse(difference(s, "v2x", "constant").canReject());
+    assertEquals(1.0, difference(s, "v2x", "constant").pHolm());
+    // v2x-lossy: 8 of 10 seeds equal, 2 one fewer. The 36 Walsh averages of 0 count against rejection.
+    PairedDifference lossy = difference(s, "v2x-lossy", "collisions");
+    assertEquals(1.0, lossy.pWilcoxon());
+    assertEquals(0.0, lossy.estimate());
+    assertEquals(-0.5, lossy.ciLow());
+    assertEquals(0.0, lossy.ciHigh());
+    // Two tests that can reject (p = 0.5 each: two pairs, both up) and one that cannot: the family is two.
+    List<PairedDifference> three = Comparisons.adjustPerArm(List.of(
+        Comparisons.compare("a", "b", "base", List.of(1.0, 2.0), List.of(0.0, 0.0)),
+        Comparisons.compare("c", "b", "base", List.of(1.0, 2.0), List.of(0.0, 0.0)),
+        Comparisons.compare("e", "b", "base", List.of(1.0, 1.0), List.of(1.0, 1.0))));
+    assertEquals(0.5, three.get(0).pWilcoxon(), 1e-15);
+    assertEquals(1.0, three.get(0).pHolm(), 1e-15, "0.5 x 2");
+    assertEquals(1.0, three.get(1).pHolm(), 1e-15);
+    assertFalse(three.get(2).canReject());
+    assertEquals(1.0, three.get(2).pHolm());
   }
 
   @Test
-  void undefinedValuesDropTheirPairAndDegenerateDifferencesGiveNoTest() {
+  void undefinedValuesDropTheirPairAndDegenerateDifferencesGiveNoMark() {
     ArmsSummary s = summary();
     PairedDifference ttc = difference(s, "v2x-lossy", "minTtc");
     assertEquals(9, ttc.difference().n(), "seed 3 has no minTtc in v2x-lossy");
@@ -111,31 +132,43 @@ class ArmsReportTest {
     }
     assertEquals(new TTest().pairedTTest(a, b), ttc.pPaired(), 1e-15);
 
+    // Every difference zero: no t-test; the signed-rank p is 1 and the interval [0, 0].
     PairedDifference constant = difference(s, "v2x", "constant");
     assertEquals(0.0, constant.difference().mean());
     assertTrue(Double.isNaN(constant.pPaired()));
-    assertTrue(Double.isNaN(constant.pWilcoxon()));
+    assertEquals(1.0, constant.pWilcoxon());
+    assertEquals(0.0, constant.ciLow());
+    assertEquals(0.0, constant.ciHigh());
     assertFalse(constant.significant());
 
-    // Every difference the same and non-zero: no t-test, but the signs alone are a Wilcoxon result.
+    // Every difference the same and non-zero: no t-test, but the signs alone are a signed-rank result;
+    // three pairs give no 95% interval (it is unbounded) and so no mark.
     PairedDifference shift = Comparisons.compare("m", "b", "a", List.of(2.0, 3.0, 4.0), List.of(1.0, 2.0, 3.0));
     assertTrue(Double.isNaN(shift.pPaired()));
     assertEquals(0.25, shift.pWilcoxon(), 1e-12);
+    assertEquals(1.0, shift.estimate());
+    assertEquals(Double.NEGATIVE_INFINITY, shift.ciLow());
     assertFalse(shift.significant());
+    // A share differs by at most 1: the unbounded interval is cut to [-1, 1].
+    PairedDifference share = Comparisons.compare("awarenessRatio", MetricKind.PROPORTION, "b", "a",
+        List.of(0.9, 0.8), List.of(0.5, 0.6));
+    assertEquals(-1.0, share.ciLow());
+    assertEquals(1.0, share.ciHigh());
     // One pair, or none.
     PairedDifference one = Comparisons.compare("m", "b", "a", List.of(2.0, Double.NaN), List.of(1.0, 5.0));
     assertEquals(1, one.difference().n());
     assertTrue(Double.isNaN(one.pPaired()));
+    assertEquals(1.0, one.pWilcoxon());
     PairedDifference none = Comparisons.compare("m", "b", "a", List.of(Double.NaN), List.of(Double.NaN));
     assertEquals(0, none.difference().n());
     assertTrue(Double.isNaN(none.pPaired()) && Double.isNaN(none.pWilcoxon()) && !none.significant());
   }
 
   @Test
-  void tableHasAColumnPerArmThenTheDifferencesMarkedWhenSignificant() {
+  void tableGroupsMetricsAndPutsTheShiftBesideTheArms() {
     String table = ArmsTable.render(summary());
     String[] lines = table.split("\n");
-    assertEquals("crossing: 10 seeds [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 60 s each, warm-up 0 s, 3 arms", lines[0]);
+    assertEquals("crossing: seeds 1-10, 60 s each, warm-up 0 s, 3 arms", lines[0]);
     String header = lines[2];
     assertTrue(header.startsWith("metric"), header);
     List<String> columns = List.of("unit", "vehicle-only", "v2x", "v2x-lossy", "v2x - vehicle-only",
@@ -146,20 +179,71 @@ class ArmsReportTest {
       assertTrue(at > last, c + " in order in " + header);
       last = at;
     }
-    String collisions = lines[3];
-    assertTrue(collisions.startsWith("collisions "), table);
-    assertTrue(collisions.contains("-0.7000 [-1.046, -0.3544] *  -0.2000 [-0.5016, 0.1016]"),
-        "v2x fewer collisions is significant, v2x-lossy not:\n" + table);
-    assertTrue(lines[5].startsWith("constant") && !lines[5].contains("*"), table);
+    assertEquals("safety", lines[3], table);
+    String collisions = lines[4];
+    assertTrue(collisions.startsWith("  collisions "), table);
+    // Bootstrap intervals of counts that are 0, 1 or 2 per seed: inside [0, 2], never below 0.
+    assertTrue(collisions.contains("0.9000 [0.6000, 1.200]"), table);
+    // v2x: 2 seeds of 10 with one collision, every seed 0 or 1: the Wilson interval of 2/10.
+    assertTrue(collisions.contains("0.2000 [0.05668, 0.5098]"), table);
+    assertTrue(collisions.contains("-1.000 [-1.000, -0.5000] **  "), "v2x fewer collisions is marked:\n" + table);
+    assertTrue(collisions.endsWith("0 [-0.5000, 0]"), "v2x-lossy not:\n" + table);
+    assertTrue(lines[5].startsWith("  minTtc") && lines[5].contains("+0.4500 [0.3000, 0.6000] **"), table);
+    assertEquals("", lines[6], table);
+    // Nothing to compare in a metric that is 3 everywhere: one line under the table, not a row.
+    assertFalse(table.contains("  constant"), table);
+    assertTrue(table.contains("\nthe same in every seed and arm: constant 3\n"), table);
+    assertTrue(ArmsTable.render(summary(), true).contains("\nother\n  constant "), "--all-metrics");
     // Each column starts at the same offset in every row.
     for (String c : columns.subList(1, columns.size())) {
       int at = header.indexOf(c);
-      for (int r = 3; r <= 5; r++) {
+      for (int r : new int[] {4, 5}) {
         assertEquals(' ', lines[r].charAt(at - 1), "column " + c + " row\n" + lines[r] + "\n" + header);
       }
     }
-    assertTrue(table.contains("* paired by seed, Wilcoxon signed-rank p < 0.05"), table);
-    assertTrue(table.contains("collisions in all seeds: vehicle-only 0, v2x 0, v2x-lossy 0"), table);
+    assertTrue(table.contains("* p < 0.05 (0 outside the interval); ** also after Holm's correction over 2 tests"
+        + " of v2x, 2 tests of v2x-lossy"), table);
+    assertTrue(table.contains("collisions: vehicle-only 0 in 0 of 10 seeds [0, 0.2775], v2x 0 in 0"), table);
+  }
+
+  @Test
+  void metricsWithoutAValueInAnyArmAreShownOnlyWhenAsked() {
+    List<List<RunResult>> results = new ArrayList<>();
+    for (List<RunResult> arm : results()) {
+      List<RunResult> withUndefined = new ArrayList<>();
+      for (RunResult r : arm) {
+        List<MetricValue> metrics = new ArrayList<>(r.metrics());
+        metrics.add(new MetricValue("hazardToBrake", "s", "no hazard in this scene", Double.NaN));
+        withUndefined.add(new RunResult(r.seed(), r.simulatedSeconds(), metrics, r.trips(), r.collisions(),
+            r.queues()));
+      }
+      results.add(withUndefined);
+    }
+    ArmsSummary s = Summarizer.summarizeArms("crossing", "test", 60, 0.05, 0, ARMS, results);
+    String table = ArmsTable.render(s);
+    assertFalse(table.contains("hazardToBrake"), table);
+    assertTrue(table.contains("1 metric with no value in any arm not shown (--all-metrics shows them)"), table);
+    String all = ArmsTable.render(s, true);
+    String row = all.lines().filter(l -> l.startsWith("  hazardToBrake")).findFirst().orElseThrow();
+    assertTrue(row.contains("n/a"), all);
+    assertFalse(all.contains("not shown"), all);
+    // An undefined metric is no test: Holm counts 2 per arm (collisions, minTtc), not 3 or 4.
+    assertTrue(all.contains("over 2 tests of v2x,"), all);
+  }
+
+  @Test
+  void aTinyPValueIsWrittenWithItsDigitsNotAsZero() throws IOException {
+    List<Double> base = new ArrayList<>();
+    List<Double> better = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      base.add(10.0 + i);
+      better.add(10.0 + 2 * i + 1); // 30 distinct positive differences 1, 2, ..., 30
+    }
+    PairedDifference d = Comparisons.compare("avgTravelTime", MetricKind.NONNEGATIVE, "b", "a", better, base);
+    assertEquals(2 / Math.pow(2, 30), d.pWilcoxon(), 1e-22);
+    StringWriter csv = new StringWriter();
+    ArmsCsv.writeComparison(csv, List.of(d));
+    assertTrue(csv.toString().contains(",1.86265e-09,true,30,"), csv.toString());
   }
 
   @Test
@@ -174,10 +258,22 @@ class ArmsReportTest {
     JsonNode v2x = root.get("arms").get("v2x");
     assertEquals(List.of("metrics", "trips", "queues", "collisions"), iterable(v2x.fieldNames()));
     assertEquals(0.2, v2x.get("metrics").get("collisions").get("mean").asDouble(), 1e-12);
+    JsonNode share = v2x.get("metrics").get("collisions").get("seedsWithAny");
+    assertEquals(2, share.get("seeds").asInt());
+    assertEquals(10, share.get("n").asInt());
+    assertEquals(0.056682, share.get("wilson95").get(0).asDouble(), 1e-12);
+    assertEquals("wilson", v2x.get("metrics").get("collisions").get("interval").asText());
+    assertEquals("count", v2x.get("metrics").get("collisions").get("kind").asText());
     JsonNode diff = root.get("differences").get("v2x").get("collisions");
     assertEquals(-0.7, diff.get("meanDiff").asDouble(), 1e-12);
+    assertEquals(-1.0, diff.get("estimate").asDouble(), 1e-12);
+    assertEquals("[-1,-0.5]", diff.get("ci95").toString());
+    assertEquals("0.0273438", diff.get("pWilcoxon").asText());
+    assertEquals("0.0273438", diff.get("pHolm").asText());
     assertTrue(diff.get("significant").asBoolean());
+    assertTrue(diff.get("significantHolm").asBoolean());
     assertEquals("wilcoxon-signed-rank", root.get("significance").get("test").asText());
+    assertEquals("hodges-lehmann", root.get("significance").get("interval").asText());
     assertFalse(root.get("differences").has("vehicle-only"));
 
     Path a = dir.resolve("a");
@@ -210,10 +306,16 @@ class ArmsReportTest {
     StringWriter comparison = new StringWriter();
     ArmsCsv.writeComparison(comparison, s.differences());
     List<String> c = comparison.toString().lines().toList();
-    assertEquals("metric,arm,baselineArm,meanDiff,ciLow,ciHigh,pPaired,pWilcoxon,significant,n", c.get(0));
-    assertTrue(c.get(1).startsWith("collisions,v2x,vehicle-only,-0.7,-1.045"), c.get(1));
-    assertTrue(c.get(1).endsWith(",0.015625,true,10"), c.get(1));
-    assertEquals("constant,v2x,vehicle-only,0,0,0,,,false,10", c.get(3));
+    assertEquals("metric,arm,baselineArm,meanDiff,ciLow,ciHigh,pPaired,pWilcoxon,significant,n,estimate,pHolm,"
+        + "significantHolm", c.get(0));
+    assertEquals("collisions,v2x,vehicle-only,-0.7,-1,-0.5,0.00132295,0.0273438,true,10,-1,0.0273438,true",
+        c.get(1));
+    assertEquals("constant,v2x,vehicle-only,0,0,0,,1,false,10,0,1,false", c.get(3));
+    // Three pairs: no 95% interval, written as infinite bounds.
+    StringWriter few = new StringWriter();
+    ArmsCsv.writeComparison(few, List.of(Comparisons.compare("m", "b", "a", List.of(2.0, 3.0, 4.0),
+        List.of(1.0, 2.0, 3.0))));
+    assertEquals("m,b,a,1,-inf,inf,,0.25,false,3,1,0.25,false", few.toString().lines().toList().get(1));
   }
 
   @Test

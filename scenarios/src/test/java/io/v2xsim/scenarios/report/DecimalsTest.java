@@ -41,4 +41,20 @@ class DecimalsTest {
   void rejectsNonFinite() {
     assertThrows(IllegalArgumentException.class, () -> Decimals.fixed(Double.NaN, 2));
   }
+
+  @Test
+  void significantDigitsKeepSmallPValues() {
+    assertEquals("3.1e-07", Decimals.significant(3.1e-7, 4));
+    assertEquals("1.86265e-09", Decimals.significant(2 / Math.pow(2, 30), 6));
+    assertEquals("0.0273438", Decimals.significant(28 / 1024.0, 6));
+    assertEquals("0.0123", Decimals.significant(0.0123456, 3));
+    assertEquals("0.0001", Decimals.significant(1e-4, 3));
+    assertEquals("9.9e-05", Decimals.significant(9.9e-5, 3));
+    assertEquals("1", Decimals.significant(1.0, 6));
+    assertEquals("0.25", Decimals.significant(0.25, 6));
+    assertEquals("2.2e-308", Decimals.significant(Double.MIN_NORMAL, 2));
+    assertEquals("-4.5e-12", Decimals.significant(-4.5e-12, 3));
+    assertEquals("0", Decimals.significant(0, 3));
+    assertThrows(IllegalArgumentException.class, () -> Decimals.significant(Double.NaN, 2));
+  }
 }

@@ -50,18 +50,23 @@ class SummaryJsonTest {
         "    \"avgTravelTime\": {",
         "      \"unit\": \"s\",",
         "      \"description\": \"mean of travelTime over arrived trips\",",
+        "      \"kind\": \"nonnegative\",",
         "      \"n\": 1,",
         "      \"mean\": 50,",
         "      \"ci95\": [50, 50],",
+        "      \"interval\": \"none\",",
         "      \"stdev\": null,",
         "      \"perSeed\": [50, null]",
         "    },",
         "    \"throughput\": {",
         "      \"unit\": \"veh/h\",",
         "      \"description\": \"arrivals per hour\",",
+        "      \"kind\": \"nonnegative\",",
         "      \"n\": 2,",
         "      \"mean\": 570,",
-        "      \"ci95\": [188.813858, 951.186142],",
+        // Student-t gave [188.8, 951.2] from two seeds; the bootstrap stays between them.
+        "      \"ci95\": [540, 600],",
+        "      \"interval\": \"bootstrap-percentile\",",
         "      \"stdev\": 42.426407,",
         "      \"perSeed\": [600, 540]",
         "    }",
@@ -77,7 +82,9 @@ class SummaryJsonTest {
         "      \"meanQueue\": {",
         "        \"n\": 2,",
         "        \"mean\": 2,",
-        "        \"ci95\": [-4.353102, 8.353102],",
+        // A queue is never negative; Student-t gave [-4.35, 8.35].
+        "        \"ci95\": [1.5, 2.5],",
+        "        \"interval\": \"bootstrap-percentile\",",
         "        \"stdev\": 0.707107,",
         "        \"perSeed\": [1.5, 2.5]",
         "      },",
@@ -123,10 +130,13 @@ class SummaryJsonTest {
     ExperimentSummary one = Summarizer.summarize("tiny", "", 120, 0.05, 0, results().subList(0, 1));
     String table = SummaryTable.render(one);
     String[] lines = table.split("\n");
-    assertEquals("tiny: 1 seed [1], 120 s each, warm-up 0 s", lines[0]);
-    assertEquals("metric         unit    mean  95% CI          n", lines[2]);
-    assertEquals("avgTravelTime  s      50.00  [50.00, 50.00]  1", lines[3]);
-    assertEquals("throughput     veh/h  600.0  [600.0, 600.0]  1", lines[4]);
+    assertEquals("tiny: seed 1, 120 s each, warm-up 0 s", lines[0]);
+    assertEquals("metric           unit    mean  95% CI          n", lines[2]);
+    assertEquals("traffic", lines[3]);
+    assertEquals("  avgTravelTime  s      50.00  [50.00, 50.00]  1", lines[4]);
+    assertEquals("  throughput     veh/h  600.0  [600.0, 600.0]  1", lines[5]);
     assertEquals(true, table.contains("n=1"));
+    // The seed had one collision: a share of 1 of 1 seeds, with the Wilson interval of 1/1.
+    assertEquals(true, table.contains("collisions: 1 in 1 of 1 seed [0.2065, 1.000]"), table);
   }
 }
