@@ -22,6 +22,7 @@ public enum MetricGroup {
       "maxDrac", "hazards", "hazardToBrake", "hazardsNeverBraked", "minTtcEgoTrue", "minTtcEgoPerceived",
       "phantomBraking", "hazardBrakingEpisodes");
   private static final Set<String> PERCEPTION_NAMES = Set.of("hazardToAwareness", "awarenessRatio",
+      "awarenessOnboard", "awarenessRsu",
       "framesPerSecondPerRsu", "bytesPerSecondPerRsu", "signalFramesReceived");
 
   private final String heading;
@@ -44,7 +45,7 @@ public enum MetricGroup {
     if (PERCEPTION_NAMES.contains(name) || name.startsWith("track")) {
       return PERCEPTION;
     }
-    if (name.startsWith("aoi") || name.equals("onboardAge")) {
+    if (name.startsWith("aoi") || name.startsWith("e2e") || name.equals("onboardAge")) {
       return LATENCY;
     }
     return OTHER;

@@ -11,7 +11,7 @@ import java.util.Set;
 public enum MetricKind {
   /** Events per seed (collisions, conflicts, lane changes): whole numbers, at least 0. */
   COUNT("count", 0, Double.POSITIVE_INFINITY),
-  /** A share in [0, 1] (awarenessRatio, aoiOverBudget). */
+  /** A share in [0, 1] (awarenessRatio, e2eOverBudgetLowerAutomation). */
   PROPORTION("proportion", 0, 1),
   /** Times, distances, rates, means of counts: at least 0. */
   NONNEGATIVE("nonnegative", 0, Double.POSITIVE_INFINITY),
@@ -20,7 +20,8 @@ public enum MetricKind {
   UNBOUNDED("unbounded", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
   /** Unit {@code 1} metrics that are shares, not counts. */
-  private static final Set<String> PROPORTIONS = Set.of("awarenessRatio", "aoiOverBudget");
+  private static final Set<String> PROPORTIONS = Set.of("awarenessRatio", "awarenessOnboard", "awarenessRsu",
+      "e2eOverBudgetLowerAutomation", "e2eOverBudgetHigherAutomation");
   /** Units whose values are never negative: SI times, lengths, accelerations, vehicles and rates. */
   private static final Set<String> NONNEGATIVE_UNITS = Set.of("s", "m", "m/s", "m/s^2", "veh", "veh/h", "1/s",
       "B/s", "B");

@@ -10,7 +10,7 @@ class MetricKindTest {
     assertEquals(MetricKind.COUNT, MetricKind.of("collisions", "1"));
     assertEquals(MetricKind.COUNT, MetricKind.of("conflictsTtc", "1"));
     assertEquals(MetricKind.PROPORTION, MetricKind.of("awarenessRatio", "1"));
-    assertEquals(MetricKind.PROPORTION, MetricKind.of("aoiOverBudget", "1"));
+    assertEquals(MetricKind.PROPORTION, MetricKind.of("e2eOverBudgetLowerAutomation", "1"));
     assertEquals(MetricKind.AT_MOST_ONE, MetricKind.of("trackMota", "1"));
     assertEquals(MetricKind.NONNEGATIVE, MetricKind.of("avgStops", "1"));
     assertEquals(MetricKind.NONNEGATIVE, MetricKind.of("minTtc", "s"));
