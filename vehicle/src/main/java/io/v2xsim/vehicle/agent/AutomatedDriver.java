@@ -45,6 +45,12 @@ public final class AutomatedDriver implements VehicleController {
   static final double STOP_SHORT = 2.0;
   /** Cautious policy: lateral distance from the corridor's edge at which a pedestrian may stand unseen, metres. */
   static final double EMERGE_OFFSET = 1.5;
+  /**
+   * Cautious policy: seconds a pedestrian needs from {@link #EMERGE_OFFSET} beside the corridor into it, at 1.5 m/s
+   * (the mean walking speed of younger pedestrians, Knoblauch, Pietrucha and Nitzburg, "Field studies of pedestrian
+   * walking speed and start-up time", Transportation Research Record 1538, 1996: 1.51 m/s).
+   */
+  static final double EMERGE_TIME = EMERGE_OFFSET / 1.5;
   /** Cautious policy: spacing of the points checked along the path, metres, and how far ahead at most. */
   static final double EMERGE_STEP = 2.0;
   static final double EMERGE_MAX = 80.0;
@@ -348,8 +354,11 @@ public final class AutomatedDriver implements VehicleController {
       double sn = Math.sin(path[2]);
       // Its own lane beyond the sight line (round a bend, over a crest of buildings) may hold anything that stands
       // still; beside the path, someone may step out.
-      if (!covered(path[0], path[1]) || mayEmerge(path[0], path[1], -sn, c, lateral)
-          || mayEmerge(path[0], path[1], sn, -c, lateral)) {
+      // Someone stepping out beside the path reaches it only after EMERGE_TIME: points the ego passes sooner bind
+      // nothing.
+      boolean sideMatters = d >= v * EMERGE_TIME;
+      if (!covered(path[0], path[1]) || sideMatters && (mayEmerge(path[0], path[1], -sn, c, lateral)
+          || mayEmerge(path[0], path[1], sn, -c, lateral))) {
         nearest = d;
         break;
       }
