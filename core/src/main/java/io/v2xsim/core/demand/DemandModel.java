@@ -19,7 +19,12 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
       VehicleType type) {}
 
   /** One vehicle. */
-  public record Trip(String id, List<Road> route, double depart, VehicleType type) {}
+  /** A single vehicle; with a {@code trigger} it departs when that fires, no earlier than {@code depart}. */
+  public record Trip(String id, List<Road> route, double depart, VehicleType type, Trigger trigger) {
+    public Trip(String id, List<Road> route, double depart, VehicleType type) {
+      this(id, route, depart, type, null);
+    }
+  }
 
   /** Random trips between entry and exit roads, {@code ratePerHour} in all, Poisson. */
   public record RandomTraffic(String id, double ratePerHour, double begin, double end, VehicleType type) {}
@@ -35,7 +40,11 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
    * Uses only {@code rng}, so two arms given streams with equal seeds get identical demand.
    */
   public List<Departure> departures(RoadNetwork network, RandomStream rng, double duration) {
-    record Pending(String id, VehicleType type, List<Road> route, double time, int order) {}
+    record Pending(String id, VehicleType type, List<Road> route, double time, int order, Trigger trigger) {
+      Pending(String id, VehicleType type, List<Road> route, double time, int order) {
+        this(id, type, route, time, order, null);
+      }
+    }
     List<Pending> out = new ArrayList<>();
     for (Flow f : flows) {
       double end = Math.min(f.end(), duration);
@@ -49,7 +58,7 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
     }
     for (Trip tr : trips) {
       if (tr.depart() < duration) {
-        out.add(new Pending(tr.id(), tr.type(), tr.route(), tr.depart(), out.size()));
+        out.add(new Pending(tr.id(), tr.type(), tr.route(), tr.depart(), out.size(), tr.trigger()));
       }
     }
     List<Road> entries = network.entryRoads();
@@ -79,7 +88,7 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
     out.sort(Comparator.comparingDouble(Pending::time).thenComparingInt(Pending::order));
     List<Departure> deps = new ArrayList<>(out.size());
     for (Pending p : out) {
-      deps.add(new Departure(deps.size(), p.id(), p.type(), p.route(), p.time()));
+      deps.add(new Departure(deps.size(), p.id(), p.type(), p.route(), p.time(), p.trigger()));
     }
     return deps;
   }

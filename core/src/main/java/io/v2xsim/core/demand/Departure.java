@@ -8,6 +8,10 @@ import java.util.List;
  * A vehicle demand asks for: who, along which roads, when.
  *
  * @param index position in the run's departure list (departure order)
- * @param time scheduled departure, seconds
+ * @param time scheduled departure, seconds; with a {@code trigger}, the time from which it watches for it
  */
-public record Departure(int index, String id, VehicleType type, List<Road> route, double time) {}
+public record Departure(int index, String id, VehicleType type, List<Road> route, double time, Trigger trigger) {
+  public Departure(int index, String id, VehicleType type, List<Road> route, double time) {
+    this(index, id, type, route, time, null);
+  }
+}

@@ -99,21 +99,7 @@ final class ActorSystem {
     if (s.triggerTrip() == null) {
       return false;
     }
-    for (int i = 0; i < engine.activeCount; i++) {
-      Vehicle v = engine.active[i];
-      if (engine.departures().get(v.trip).id().equals(s.triggerTrip())) {
-        double fx = v.x + 0.5 * v.type.length() * v.cosHeading;
-        double fy = v.y + 0.5 * v.type.length() * v.sinHeading;
-        double dx = s.triggerX() - fx;
-        double dy = s.triggerY() - fy;
-        // Only while approaching: the point must be ahead of the vehicle.
-        if (dx * v.cosHeading + dy * v.sinHeading <= 0) {
-          return false;
-        }
-        return Math.hypot(dx, dy) <= s.triggerSeconds() * Math.max(v.speed, 0.1);
-      }
-    }
-    return false;
+    return Triggers.reached(engine, s.triggerTrip(), s.triggerX(), s.triggerY(), s.triggerSeconds());
   }
 
   private void start(String id, io.v2xsim.core.actors.ActorKind kind, io.v2xsim.core.geometry.Polyline path,

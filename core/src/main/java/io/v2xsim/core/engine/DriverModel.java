@@ -196,6 +196,9 @@ final class DriverModel {
     byte state = SignalColor.GREEN;
     if (engine.isSignalized(j)) {
       state = s.signal(j, c.movement());
+      if (v.type.compliance().runsRedLights() && (state == SignalColor.RED || state == SignalColor.YELLOW)) {
+        state = SignalColor.GREEN; // a red-light runner drives on as if it had the green
+      }
       switch (state) {
         case SignalColor.RED, Surroundings.SIGNAL_UNKNOWN -> stop = true; // a signal not seen is not a green
         case SignalColor.YELLOW -> {
@@ -276,7 +279,7 @@ final class DriverModel {
           return true;
         }
       }
-      if (!yields(c, o, conf, j, state, s)) {
+      if (v.type.compliance().ignoresRightOfWay() || !yields(c, o, conf, j, state, s)) {
         continue;
       }
       Lane ol = o.from();

@@ -439,7 +439,7 @@ public final class Engine {
   Vehicle spawn(Departure d, Lane lane, double speed) {
     Vehicle v = pool.isEmpty() ? new Vehicle() : pool.remove(pool.size() - 1);
     double factor = 1.0 + d.type().speedDeviation() * driverRng.nextGaussian();
-    factor = Math.max(0.8, Math.min(1.2, factor));
+    factor = Math.max(0.8, Math.min(1.2, factor)) * d.type().compliance().speeding();
     v.reset(d.index(), d.type(), factor, d.route());
     v.link = lane;
     v.pos = 0;

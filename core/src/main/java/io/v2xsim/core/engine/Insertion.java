@@ -14,6 +14,8 @@ import java.util.List;
 final class Insertion {
   private final Engine engine;
   private final List<Departure> departures;
+  /** Triggered departures past their earliest time, waiting for the trigger, in departure order. */
+  private final java.util.ArrayList<Departure> armed = new java.util.ArrayList<>();
   private int nextDue;
   /** Per road: ring buffer of waiting departure indices. */
   private final int[][] queues;
@@ -35,7 +37,19 @@ final class Insertion {
   void insertDue(double time) {
     while (nextDue < departures.size() && departures.get(nextDue).time() <= time + 1e-9) {
       Departure d = departures.get(nextDue++);
-      enqueue(d.route().get(0).index(), d.index());
+      if (d.trigger() != null) {
+        armed.add(d); // watches for its trigger from now on
+      } else {
+        enqueue(d.route().get(0).index(), d.index());
+      }
+    }
+    for (int k = 0; k < armed.size(); k++) {
+      Departure d = armed.get(k);
+      io.v2xsim.core.demand.Trigger g = d.trigger();
+      if (Triggers.reached(engine, g.trip(), g.x(), g.y(), g.seconds())) {
+        armed.remove(k--);
+        enqueue(d.route().get(0).index(), d.index());
+      }
     }
     for (int k = 0; k < activeRoadCount; k++) {
       int r = activeRoads[k];
@@ -84,7 +98,7 @@ final class Insertion {
     for (int s : size) {
       n += s;
     }
-    return n + (departures.size() - nextDue);
+    return n + armed.size() + (departures.size() - nextDue);
   }
 
   private boolean tryInsert(Departure d, Road road, double time) {

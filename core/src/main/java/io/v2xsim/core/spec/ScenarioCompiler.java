@@ -118,6 +118,29 @@ public final class ScenarioCompiler {
 
   // -----------------------------------------------------------------------------------------------------------
 
+  private static io.v2xsim.core.traffic.Compliance compliance(ScenarioSpec.ComplianceSpec c, String p,
+      Checks check) {
+    if (c == null) {
+      return io.v2xsim.core.traffic.Compliance.OBEYS;
+    }
+    boolean red = choice(c.redLights(), "run", p + "/redLights", check);
+    boolean row = choice(c.rightOfWay(), "ignore", p + "/rightOfWay", check);
+    double speeding = check.range(c.speeding(), 1.0, 0.5, 3.0, p + "/speeding", "a factor on the speed limit");
+    return new io.v2xsim.core.traffic.Compliance(red, row, speeding);
+  }
+
+  /** Whether {@code value} is {@code breaks} (rather than obey); null is obey. */
+  private static boolean choice(String value, String breaks, String p, Checks check) {
+    if (value == null || value.equals("obey")) {
+      return false;
+    }
+    if (value.equals(breaks)) {
+      return true;
+    }
+    check.add(p, "expected obey or " + breaks + ", got '" + value + "'");
+    return false;
+  }
+
   private Map<String, VehicleType> vehicleTypes(Map<String, VehicleTypeSpec> specs) {
     Map<String, VehicleType> types = new LinkedHashMap<>();
     for (VehicleClass c : VehicleClass.values()) {
@@ -161,7 +184,10 @@ public final class ScenarioCompiler {
           check.range(s.changeThreshold(), d.changeThreshold(), 0.0, 5.0, p + "/changeThreshold", "m/s^2"),
           check.range(s.speedFactor(), d.speedDeviation(), 0.0, 0.5, p + "/speedFactor",
               "the standard deviation of drivers' speed factor"),
-          Boolean.TRUE.equals(s.automated()));
+          Boolean.TRUE.equals(s.automated()), compliance(s.compliance(), p + "/compliance", check));
+      if (t.automated() && !t.compliance().obeys()) {
+        check.add(p + "/compliance", "automated vehicles keep the rules; give compliance to a human-driven type");
+      }
       if (t.decel() > t.emergencyDecel()) {
         check.add(p + "/decel", "comfortable deceleration " + t.decel() + " exceeds emergencyDecel " + t.emergencyDecel());
       }
@@ -366,14 +392,34 @@ public final class ScenarioCompiler {
           continue;
         }
         List<Road> route = routes.resolve(tr.from(), tr.to(), tr.route(), p);
-        Double depart = check.required(tr.depart(), p + "/depart", "the departure time in seconds");
+        Double depart = tr.trigger() != null && tr.depart() == null ? Double.valueOf(0)
+            : check.required(tr.depart(), p + "/depart", "the departure time in seconds (or a trigger)");
         if (depart != null && depart < 0) {
           check.add(p + "/depart", "must not be negative (got " + depart + ")");
+        }
+        io.v2xsim.core.demand.Trigger trigger = null;
+        if (tr.trigger() != null) {
+          ScenarioSpec.TriggerSpec g = tr.trigger();
+          String watched = check.requiredText(g.vehicle(), p + "/trigger/vehicle",
+              "the id of the trip whose approach starts this one");
+          Double seconds = check.positive(g.seconds(), null, p + "/trigger/seconds",
+              "seconds before the vehicle reaches the point");
+          List<Double> at = g.at();
+          if (at == null || at.size() != 2 || at.get(0) == null || at.get(1) == null) {
+            check.add(p + "/trigger/at", "expected a point [x, y] in metres");
+          } else if (watched != null && seconds != null) {
+            trigger = new io.v2xsim.core.demand.Trigger(watched, at.get(0), at.get(1), seconds);
+          }
+          if (watched != null && watched.equals(tr.id())) {
+            check.add(p + "/trigger/vehicle", "a trip cannot wait for itself");
+          } else if (watched != null && spec.trips().stream().noneMatch(o -> o != null && watched.equals(o.id()))) {
+            check.add(p + "/trigger/vehicle", "no trip '" + watched + "' under demand.trips (a trigger watches one named trip)");
+          }
         }
         VehicleType t = type(tr.type(), types, p + "/type");
         String id = tr.id() != null ? tr.id() : "trip" + i;
         if (route != null && t != null && depart != null) {
-          trips.add(new DemandModel.Trip(id, route, depart, t));
+          trips.add(new DemandModel.Trip(id, route, depart, t, trigger));
         }
       }
     }

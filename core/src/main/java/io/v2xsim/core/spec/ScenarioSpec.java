@@ -110,16 +110,31 @@ public record ScenarioSpec(
       Double politeness,
       Double changeThreshold,
       Double speedFactor,
-      Boolean automated) {
+      Boolean automated,
+      ComplianceSpec compliance) {
+
+    /** A type whose drivers keep the rules. */
+    public VehicleTypeSpec(String vehicleClass, Double length, Double width, Double maxSpeed, Double accel,
+        Double decel, Double emergencyDecel, Double headway, Double minGap, Double delta, Double politeness,
+        Double changeThreshold, Double speedFactor, Boolean automated) {
+      this(vehicleClass, length, width, maxSpeed, accel, decel, emergencyDecel, headway, minGap, delta, politeness,
+          changeThreshold, speedFactor, automated, null);
+    }
 
     /** A type without the automated flag (plain, human-driven traffic). */
     public VehicleTypeSpec(String vehicleClass, Double length, Double width, Double maxSpeed, Double accel,
         Double decel, Double emergencyDecel, Double headway, Double minGap, Double delta, Double politeness,
         Double changeThreshold, Double speedFactor) {
       this(vehicleClass, length, width, maxSpeed, accel, decel, emergencyDecel, headway, minGap, delta, politeness,
-          changeThreshold, speedFactor, null);
+          changeThreshold, speedFactor, null, null);
     }
   }
+  /**
+   * How drivers of a type keep the rules: {@code redLights} obey | run, {@code rightOfWay} obey | ignore,
+   * {@code speeding} a factor on the speed limit.
+   */
+  public record ComplianceSpec(String redLights, String rightOfWay, Double speeding) {}
+
 
   /** Demand: flows, single trips and random origin-destination traffic between boundary roads. */
   public record DemandSpec(List<FlowSpec> flows, List<TripSpec> trips, List<RandomDemandSpec> random) {}
@@ -141,7 +156,16 @@ public record ScenarioSpec(
       String type) {}
 
   /** One vehicle departing at {@code depart} seconds. */
-  public record TripSpec(String id, Double depart, String from, String to, List<String> route, String type) {}
+  /**
+   * A single vehicle; with a {@code trigger} (as scripted pedestrians have) it departs when another vehicle is about
+   * to reach a point, no earlier than {@code depart} (default 0).
+   */
+  public record TripSpec(String id, Double depart, String from, String to, List<String> route, String type,
+      TriggerSpec trigger) {
+    public TripSpec(String id, Double depart, String from, String to, List<String> route, String type) {
+      this(id, depart, from, to, route, type, null);
+    }
+  }
 
   /**
    * Random trips between entry and exit roads at the network boundary: {@code rate} vehicles per hour in all,

@@ -8,7 +8,8 @@ package io.v2xsim.core.traffic;
  * time {@code headway} T, {@code minGap} s0, exponent {@code delta}. MOBIL (Kesting, Treiber and Helbing 2007):
  * {@code politeness} p and {@code changeThreshold} (m/s^2). {@code emergencyDecel} bounds any braking.
  * {@code speedDeviation} is the standard deviation of the per-driver speed factor around 1. Vehicles of an
- * {@code automated} type are driven by an agent in arms that equip them with sensors.
+ * {@code automated} type are driven by an agent in arms that equip them with sensors. {@code compliance} says how
+ * its human drivers keep the rules (scripted hazards).
  */
 public record VehicleType(
     String name,
@@ -25,7 +26,22 @@ public record VehicleType(
     double politeness,
     double changeThreshold,
     double speedDeviation,
-    boolean automated) {
+    boolean automated,
+    Compliance compliance) {
+
+  public VehicleType {
+    if (compliance == null) {
+      compliance = Compliance.OBEYS;
+    }
+  }
+
+  /** A type whose drivers keep the rules. */
+  public VehicleType(String name, VehicleClass vehicleClass, double length, double width, double maxSpeed,
+      double accel, double decel, double emergencyDecel, double headway, double minGap, double delta,
+      double politeness, double changeThreshold, double speedDeviation, boolean automated) {
+    this(name, vehicleClass, length, width, maxSpeed, accel, decel, emergencyDecel, headway, minGap, delta,
+        politeness, changeThreshold, speedDeviation, automated, Compliance.OBEYS);
+  }
 
   /**
    * Defaults per class. Car values are typical urban IDM calibrations (a = 2.0, b = 2.5, T = 1.2 s, s0 = 2 m);

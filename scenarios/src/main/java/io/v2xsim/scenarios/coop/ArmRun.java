@@ -129,7 +129,18 @@ public final class ArmRun {
       this.engine = new Engine(s.model(), seed);
       Cooperation coop = s.cooperation();
       List<ActorScript> hazards = s.model().actors();
-      this.metrics = new CoopMetrics(engine, hazards, coop.rsus(), arm);
+      // Hazards are the scripted road users: pedestrians and cyclists, and vehicles that are triggered by an ego or
+      // break the rules (a red-light runner), each measured against the vehicle its trigger watches.
+      List<CoopMetrics.Hazard> scripted = new ArrayList<>();
+      for (ActorScript a : hazards) {
+        scripted.add(CoopMetrics.Hazard.of(a));
+      }
+      for (io.v2xsim.core.demand.DemandModel.Trip t : s.model().demand().trips()) {
+        if (t.trigger() != null || !t.type().compliance().obeys()) {
+          scripted.add(new CoopMetrics.Hazard(t.id(), t.trigger() == null ? null : t.trigger().trip()));
+        }
+      }
+      this.metrics = new CoopMetrics(engine, scripted, arm);
       if (arm.rsuEnabled()) {
         for (RsuSite site : coop.rsus()) {
           rsus.add(new RoadsideUnit(site, seed, s.dt()));
