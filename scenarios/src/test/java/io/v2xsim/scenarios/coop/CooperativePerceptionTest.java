@@ -13,7 +13,6 @@ import io.v2xsim.scenarios.load.ScenarioLoader;
 import io.v2xsim.scenarios.load.SpecOverrides;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,64 +37,65 @@ class CooperativePerceptionTest {
         DrivingPolicy.NAIVE, a.channel());
   }
 
-  /** With the naive policy (unseen space taken as empty) the scene shows what the RSU's view is worth. */
+  /**
+   * With the naive policy (unseen space taken as empty) the scene shows what the RSU's view is worth: the car told
+   * of the pedestrian brakes earlier and keeps a wider margin, seed by seed. (With a sound onboard tracker the
+   * onboard-only car, at 50 km/h in this geometry, still stops in time, late; the catalog header says so.)
+   */
   @Test
-  void roadsideUnitPreventsCollisionsThatNaiveOnboardSensingCannot() {
+  void roadsideUnitWidensTheMarginNaiveOnboardSensingLeaves() {
     CompiledScenario s = scene(null);
     Arm vehicleOnly = naive(arm(s, "vehicle-only"));
     Arm v2x = naive(arm(s, "v2x"));
-    int seeds = 30;
-    int onlyVehicleOnly = 0;
-    int onlyV2x = 0;
-    int vehicleOnlyCollisions = 0;
-    int v2xCollisions = 0;
+    int seeds = 10;
+    int wider = 0;
+    int earlier = 0;
+    int vehicleOnlyHits = 0;
+    int v2xHits = 0;
     for (long seed = 1; seed <= seeds; seed++) {
-      boolean a = ArmRun.run(s, vehicleOnly, seed, RunListener.NONE).metric("collisionsPedestrian") > 0;
-      boolean b = ArmRun.run(s, v2x, seed, RunListener.NONE).metric("collisionsPedestrian") > 0;
-      vehicleOnlyCollisions += a ? 1 : 0;
-      v2xCollisions += b ? 1 : 0;
-      onlyVehicleOnly += a && !b ? 1 : 0;
-      onlyV2x += b && !a ? 1 : 0;
+      RunResult a = ArmRun.run(s, vehicleOnly, seed, RunListener.NONE);
+      RunResult b = ArmRun.run(s, v2x, seed, RunListener.NONE);
+      wider += b.metric("minTtcEgoTrue") > a.metric("minTtcEgoTrue") ? 1 : 0;
+      earlier += b.metric("hazardToBrake") < a.metric("hazardToBrake") ? 1 : 0;
+      vehicleOnlyHits += a.metric("collisionsPedestrian") > 0 ? 1 : 0;
+      v2xHits += b.metric("collisionsPedestrian") > 0 ? 1 : 0;
     }
-    // Exact sign test on the discordant seeds (McNemar's test for paired binary outcomes).
-    int discordant = onlyVehicleOnly + onlyV2x;
-    double p = discordant == 0 ? 1.0
-        : 1.0 - new BinomialDistribution(discordant, 0.5).cumulativeProbability(onlyVehicleOnly - 1);
-    System.out.printf("collisions in %d seeds: vehicle-only %d, v2x %d; exact McNemar p = %.2g%n", seeds,
-        vehicleOnlyCollisions, v2xCollisions, p);
-    assertTrue(vehicleOnlyCollisions >= seeds / 3, "vehicle-only should collide in a clear share of seeds");
-    assertTrue(v2xCollisions < vehicleOnlyCollisions / 2, "v2x should collide far less often");
-    assertTrue(p < 0.01, "difference should be significant, p = " + p);
+    // Exact sign test: 9 or more of 10 seeds one way has p = 11/1024 < 0.05 under no difference.
+    assertTrue(wider >= 9, "v2x keeps a wider time-to-collision margin: " + wider + " of " + seeds);
+    assertTrue(earlier >= 9, "v2x brakes earlier after the hazard becomes relevant: " + earlier + " of " + seeds);
+    assertTrue(v2xHits <= vehicleOnlyHits, "more information is never worse");
   }
 
   /**
-   * The cautious vehicle-only agent slows where the bus hides the kerb, so it stops in time where the naive one
-   * cannot, and it pays for that in travel time; the V2X agent, told what is behind the bus, is no less safe.
+   * The cautious vehicle-only agent slows where the bus hides the kerb: it pays in travel time and buys margin;
+   * the V2X agent, told what is behind the bus, need not slow as much.
    */
   @Test
-  void cautiousVehicleOnlyIsSafeButSlowerThanNaive() {
+  void cautionCostsTimeAndBuysMargin() {
     CompiledScenario s = scene(null);
     Arm cautious = arm(s, "vehicle-only");
     assertEquals(DrivingPolicy.CAUTIOUS, cautious.policy(), "the catalog's arms use the default policy");
     Arm naive = naive(cautious);
     Arm v2x = arm(s, "v2x");
     int seeds = 10;
-    int cautiousHits = 0;
-    int naiveHits = 0;
-    int v2xHits = 0;
+    double cautiousTime = 0;
+    double naiveTime = 0;
+    double cautiousTtc = 0;
+    double naiveTtc = 0;
+    int hits = 0;
     for (long seed = 1; seed <= seeds; seed++) {
       RunResult c = ArmRun.run(s, cautious, seed, RunListener.NONE);
       RunResult n = ArmRun.run(s, naive, seed, RunListener.NONE);
       RunResult v = ArmRun.run(s, v2x, seed, RunListener.NONE);
-      cautiousHits += c.metric("collisionsPedestrian") > 0 ? 1 : 0;
-      naiveHits += n.metric("collisionsPedestrian") > 0 ? 1 : 0;
-      v2xHits += v.metric("collisionsPedestrian") > 0 ? 1 : 0;
-      assertTrue(c.metric("avgTravelTimeCityFlow") > n.metric("avgTravelTimeCityFlow") + 1.0,
-          "caution costs time near the bus, seed " + seed);
+      cautiousTime += c.metric("avgTravelTimeCityFlow") / seeds;
+      naiveTime += n.metric("avgTravelTimeCityFlow") / seeds;
+      cautiousTtc += c.metric("minTtcEgoTrue") / seeds;
+      naiveTtc += n.metric("minTtcEgoTrue") / seeds;
+      hits += c.metric("collisionsPedestrian") > 0 || v.metric("collisionsPedestrian") > 0 ? 1 : 0;
     }
-    assertEquals(0, cautiousHits, "the cautious agent can stop for whoever steps out");
-    assertTrue(naiveHits >= seeds / 2, "the naive agent cannot: " + naiveHits);
-    assertTrue(v2xHits <= cautiousHits, "more information is never worse");
+    assertEquals(0, hits, "neither the cautious nor the v2x agent hits her");
+    assertTrue(cautiousTime > naiveTime + 0.3, "caution costs time: " + cautiousTime + " vs " + naiveTime);
+    assertTrue(cautiousTtc > naiveTtc + 0.1, "and buys margin: " + cautiousTtc + " vs " + naiveTtc);
   }
 
   @Test
