@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * A generated city for the whole-tick benchmark: a signalized grid (2 lanes each way), random demand of which a
- * share is automated vehicles with a front camera that use RSU frames, and an RSU (lidar plus camera, 10 Hz
+ * share is automated vehicles with a front camera and two rear corner radars that use RSU frames, and an RSU (lidar plus camera, 10 Hz
  * fusion, in-process Netty transport) at every other junction in each direction. The grid size and demand are
  * calibrated so that, once filled, about the requested number of vehicles is on the road.
  *
@@ -60,6 +60,9 @@ record CityScene(int rows, int cols, double ratePerHour, double fillRatePerHour,
         sensorSuites:
           front:
             - {type: camera, x: 1.5, y: 0, headingDeg: 0, fovDeg: 60, range: 80}
+            # rear corner radars (lane change assist): without them an agent may not change lanes at all
+            - {type: radar, x: -2.0, y: 0.8, headingDeg: 140, fovDeg: 80, range: 70, clutter: 0.1}
+            - {type: radar, x: -2.0, y: -0.8, headingDeg: -140, fovDeg: 80, range: 70, clutter: 0.1}
         arms:
           - {name: v2x, onboard: front, useRsu: true}
         infrastructure:

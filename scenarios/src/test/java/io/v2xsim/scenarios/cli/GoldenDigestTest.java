@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenDigestTest {
   /** sha256 of summary.json of {@code run occluded-pedestrian.yaml --seeds 3}. */
   static final String OCCLUDED_PEDESTRIAN_3_SEEDS =
-      "70b25d55355b4999fbc755913201d8fb71e6fb6954c74508eff587946f81190a";
+      "70f9cc1702d2bad95922039c7822983fa5422acad1bd4e19c6333ebf6c8afdde";
 
   @TempDir Path out;
 

