@@ -3,6 +3,7 @@ package io.v2xsim.scenarios.load;
 import io.v2xsim.core.imports.CityFlowImporter;
 import io.v2xsim.core.imports.ImportException;
 import io.v2xsim.core.imports.ImportedScenario;
+import io.v2xsim.core.imports.OsmImporter;
 import io.v2xsim.core.imports.SumoImporter;
 import io.v2xsim.core.spec.ScenarioSpec;
 import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
@@ -58,6 +59,24 @@ public final class ScenarioSource {
       ImportedScenario imported = SumoImporter.read(net, routes, Imports::display, horizon);
       return document(net, "Imported from SUMO " + Imports.display(net)
           + (routes != null ? " and " + Imports.display(routes) : ""), imported, horizon);
+    } catch (ImportException e) {
+      throw Imports.fromImport(e);
+    }
+  }
+
+  /**
+   * An OpenStreetMap extract without a scenario file: its roads and signals, random demand between its fringe
+   * roads (see {@link OsmImporter}).
+   *
+   * @param duration seconds to run, or null for 3600
+   * @throws ScenarioLoadException naming the file, line, column and problem
+   */
+  public static ScenarioDocument fromOsm(Path osm, Double duration) {
+    double horizon = duration != null ? duration : Imports.DEFAULT_HORIZON;
+    try {
+      ImportedScenario imported = OsmImporter.read(osm, Imports::display);
+      return document(osm, "Imported from OpenStreetMap " + Imports.display(osm)
+          + " (data (c) OpenStreetMap contributors, ODbL)", imported, horizon);
     } catch (ImportException e) {
       throw Imports.fromImport(e);
     }
