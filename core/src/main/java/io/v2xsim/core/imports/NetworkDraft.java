@@ -214,6 +214,15 @@ final class NetworkDraft {
 
   /** The turn from {@code in} onto {@code out} as NetworkBuilder classifies it: end heading to start heading. */
   private Turn turn(Road in, Road out) {
+    return Turn.classify(headingChange(in, out));
+  }
+
+  /** Heading change from the end of road {@code from} to the start of road {@code to}, radians in (-pi, pi]. */
+  double headingChange(String from, String to) {
+    return headingChange(roads.get(from), roads.get(to));
+  }
+
+  private double headingChange(Road in, Road out) {
     double[] a = lastSegment(in);
     double[] b = firstSegment(out);
     double d = Math.atan2(b[1], b[0]) - Math.atan2(a[1], a[0]);
@@ -223,7 +232,7 @@ final class NetworkDraft {
     while (d > Math.PI) {
       d -= 2 * Math.PI;
     }
-    return Turn.classify(d);
+    return d;
   }
 
   private double[] lastSegment(Road r) {

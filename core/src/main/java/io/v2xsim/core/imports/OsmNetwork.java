@@ -400,6 +400,14 @@ final class OsmNetwork {
     return pts.toArray(new double[0][]);
   }
 
+  private static List<double[]> inner(double[][] pts) {
+    List<double[]> shape = new ArrayList<>();
+    for (int i = 1; i < pts.length - 1; i++) {
+      shape.add(pts[i]);
+    }
+    return shape;
+  }
+
   private static double dist(double[] p, double x, double y) {
     return Math.hypot(p[0] - x, p[1] - y);
   }
@@ -476,12 +484,11 @@ final class OsmNetwork {
       String base = "w" + w.id() + (r.dir().d().forward() ? "f" : "b");
       int k = seq.merge(base, 1, Integer::sum) - 1;
       String id = base + k;
-      double[][] pts = trimmed(r, c, a, b);
-      List<double[]> shape = new ArrayList<>();
-      for (int i = 1; i < pts.length - 1; i++) {
-        shape.add(pts[i]);
-      }
       Direction d = r.dir().d();
+      double[][] pts = trimmed(r, c, a, b);
+      // Lanes lie right of the way's line, one-way ways too (not centred on it): the carriageways of a dual road are
+      // often mapped closer together than their width, and centring them made their lanes overlap.
+      List<double[]> shape = inner(pts);
       draft.add(new NetworkDraft.Road(id, "n" + name.get(a), "n" + name.get(b), d.lanes(), OsmTags.LANE_WIDTH,
           d.speed(), shape, w.pos().line(), d.rank(), w.pos().column()));
       outgoing.computeIfAbsent("n" + name.get(a), z -> new ArrayList<>()).add(id);
@@ -494,11 +501,49 @@ final class OsmNetwork {
     return draft;
   }
 
+  /**
+   * Where two roads leave a junction in the same turn class (a fork: both straight, or both right), the builder's
+   * default lane turns would send every lane down both, so that the paths from neighbouring lanes cross inside the
+   * junction. Lanes are split instead, rightmost lanes to the rightmost road, each road getting at least one lane.
+   */
+  private static void fork(NetworkDraft draft, NetworkDraft.Road road, Map<String, List<String>> outgoing) {
+    NetworkDraft.Node end = draft.node(road.to());
+    if ("boundary".equals(end.type())) {
+      return;
+    }
+    List<String> outs = new ArrayList<>();
+    Set<Turn> classes = java.util.EnumSet.noneOf(Turn.class);
+    boolean repeated = false;
+    for (String o : outgoing.getOrDefault(road.to(), List.of())) {
+      if (!draft.road(o).to().equals(road.from())) {
+        outs.add(o);
+        repeated |= !classes.add(draft.turnOf(road.id(), o));
+      }
+    }
+    if (!repeated) {
+      return;
+    }
+    outs.sort(java.util.Comparator.comparingDouble((String o) -> draft.headingChange(road.id(), o))
+        .thenComparing(o -> o));
+    int n = road.lanes();
+    int m = outs.size();
+    if (n >= m) {
+      for (int lane = 0; lane < n; lane++) {
+        draft.allow(road.id(), lane, outs.get(lane * m / n));
+      }
+    } else {
+      for (int q = 0; q < m; q++) {
+        draft.allow(road.id(), q * n / m, outs.get(q));
+      }
+    }
+  }
+
   /** Restricts lanes to the turns their turn:lanes marks, where the marking fits the road. */
   private void turnLanes(NetworkDraft draft, Map<String, Raw> rawOf, Map<String, List<String>> outgoing) {
     for (Map.Entry<String, Raw> e : rawOf.entrySet()) {
       Raw r = e.getValue();
       if (!r.turnLanesAtEnd()) {
+        fork(draft, draft.road(e.getKey()), outgoing);
         continue;
       }
       List<String> marks = r.dir().d().turnLanes();

@@ -52,7 +52,8 @@ final class OsmTags {
       "school", 30.0);
 
   /** One direction of travel along a way: {@code forward} along the node order, or against it. */
-  record Direction(boolean forward, int lanes, double speed, int rank, List<String> turnLanes, Pos turnPos) {}
+  record Direction(boolean forward, int lanes, double speed, int rank, List<String> turnLanes,
+      Pos turnPos) {}
 
   private OsmTags() {}
 
