@@ -43,6 +43,9 @@ final class SourceOptions {
           + "geometry, random demand between the roads at its edge (see docs/osm.md).")
   Path osm;
 
+  @Option(names = "--verbose", description = "Show every import note, not only the first few of each kind.")
+  boolean verbose;
+
   /** Checks that exactly one source is given. */
   void check() {
     CommandLine cl = spec.commandLine();

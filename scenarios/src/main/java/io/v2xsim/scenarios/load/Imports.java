@@ -38,10 +38,11 @@ final class Imports {
    * @param baseDir directory the import paths are relative to
    * @param displayName the scenario file as the user named it, for errors located in it
    * @param horizonOverride seconds of demand to generate instead of the scenario's duration, or null
+   * @param notes receives the import's notes
    * @throws ScenarioLoadException naming the scenario field or the imported file, line and problem
    */
   static ScenarioSpec resolve(ScenarioSpec spec, Path baseDir, String displayName, SourceMap sourceMap,
-      Double horizonOverride) {
+      Double horizonOverride, List<String> notes) {
     NetworkSpec n = spec.network();
     int imports = (n.cityflow() != null ? 1 : 0) + (n.sumo() != null ? 1 : 0) + (n.osm() != null ? 1 : 0);
     if (n.generator() != null || n.nodes() != null || n.roads() != null || imports > 1) {
@@ -73,6 +74,7 @@ final class Imports {
     } catch (ImportException e) {
       throw fromImport(e);
     }
+    notes.addAll(imported.notes());
     return merge(spec, imported);
   }
 

@@ -90,6 +90,7 @@ public final class ScenarioSource {
         : network.getFileName().toString();
     ScenarioSpec bare = new ScenarioSpec(name, description, null, null, null, null,
         new ExperimentSpec(horizon, null, null, null, null), null);
-    return new ScenarioDocument(null, Imports.display(network), Imports.merge(bare, imported), SourceMap.empty());
+    return new ScenarioDocument(null, Imports.display(network), Imports.merge(bare, imported), SourceMap.empty(),
+        imported.notes());
   }
 }
