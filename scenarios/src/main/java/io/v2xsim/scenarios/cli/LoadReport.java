@@ -50,8 +50,9 @@ final class LoadReport {
    * units or arms whose channel and sensors draw noise). Null when seeds can differ or there is only one.
    */
   static String identicalSeeds(CompiledScenario c) {
+    // Every scenario has a baseline arm; roadside units, agents or further arms bring sensor and channel noise.
     if (c.seeds() < 2 || c.cooperation() != null && (!c.cooperation().rsus().isEmpty()
-        || !c.cooperation().arms().isEmpty())) {
+        || c.cooperation().hasAgents() || c.cooperation().arms().size() > 1)) {
       return null;
     }
     TrafficModel m = c.model();
