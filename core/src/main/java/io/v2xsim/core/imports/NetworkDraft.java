@@ -82,6 +82,12 @@ final class NetworkDraft {
     }
   }
 
+  /** Replaces the type of node {@code id} (null: inferred from its neighbours). */
+  void retype(String id, String type) {
+    Node n = nodes.get(id);
+    nodes.put(id, new Node(n.id(), n.x(), n.y(), type, n.line()));
+  }
+
   Road road(String id) {
     return roads.get(id);
   }

@@ -76,8 +76,8 @@ public final class SumoImporter {
       }
       if (!connected) {
         String uTurn = b.to() == a.from() ? " (a U-turn: v2xsim junctions do not route a vehicle back the way it "
-            + "came; a network built with netgenerate or netconvert --no-turnarounds, its demand routed again by duarouter, "
-            + "has none)" : "";
+            + "came; a network built with netgenerate or netconvert --no-turnarounds, its demand routed again by "
+            + "duarouter, has none)" : "";
         throw new ImportException(file, lines.getOrDefault(id, 0), "'" + id + "': its route goes from edge '"
             + a.id() + "' to edge '" + b.id() + "', a turn the imported junction '" + a.to().id() + "' does not make"
             + uTurn);
