@@ -408,6 +408,11 @@ final class OsmNetwork {
     return shape;
   }
 
+  private static double[] unit(double[] a, double[] b) {
+    double l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    return l < 1e-9 ? new double[] {1, 0} : new double[] {(b[0] - a[0]) / l, (b[1] - a[1]) / l};
+  }
+
   private static double dist(double[] p, double x, double y) {
     return Math.hypot(p[0] - x, p[1] - y);
   }
@@ -468,6 +473,7 @@ final class OsmNetwork {
     Map<String, List<String>> outgoing = new HashMap<>();
     Map<String, Raw> rawOf = new LinkedHashMap<>();
     int inside = 0;
+    List<Pending> pending = new ArrayList<>();
     for (Raw r : raws) {
       int a = find(parent, dense.get(r.from()));
       int b = find(parent, dense.get(r.to()));
@@ -483,22 +489,103 @@ final class OsmNetwork {
       }
       String base = "w" + w.id() + (r.dir().d().forward() ? "f" : "b");
       int k = seq.merge(base, 1, Integer::sum) - 1;
-      String id = base + k;
-      Direction d = r.dir().d();
-      double[][] pts = trimmed(r, c, a, b);
+      pending.add(new Pending(base + k, a, b, trimmed(r, c, a, b), r));
+    }
+    splay(pending, c);
+    for (Pending p : pending) {
+      Direction d = p.raw().dir().d();
+      Way w = p.raw().dir().way();
       // Lanes lie right of the way's line, one-way ways too (not centred on it): the carriageways of a dual road are
       // often mapped closer together than their width, and centring them made their lanes overlap.
-      List<double[]> shape = inner(pts);
-      draft.add(new NetworkDraft.Road(id, "n" + name.get(a), "n" + name.get(b), d.lanes(), OsmTags.LANE_WIDTH,
-          d.speed(), shape, w.pos().line(), d.rank(), w.pos().column()));
-      outgoing.computeIfAbsent("n" + name.get(a), z -> new ArrayList<>()).add(id);
-      rawOf.put(id, r);
+      draft.add(new NetworkDraft.Road(p.id(), "n" + name.get(p.from()), "n" + name.get(p.to()), d.lanes(),
+          OsmTags.LANE_WIDTH, d.speed(), inner(p.pts()), w.pos().line(), d.rank(), w.pos().column()));
+      outgoing.computeIfAbsent("n" + name.get(p.from()), z -> new ArrayList<>()).add(p.id());
+      rawOf.put(p.id(), p.raw());
     }
     if (inside > 0) {
       note("roads dropped", inside + " road piece(s) inside joined junctions");
     }
     turnLanes(draft, rawOf, outgoing);
     return draft;
+  }
+
+  /** A road about to be added: its id, cluster ends and points from centre to centre. */
+  private record Pending(String id, int from, int to, double[][] pts, Raw raw) {}
+
+  /** Widest angle between two roads leaving a junction that {@link #splay} looks at. */
+  private static final double SPLAY_ANGLE = Math.toRadians(60);
+
+  /**
+   * Two roads leaving a junction at a small angle (a slip road forking off a wide road) overlap beyond the junction
+   * area: the lanes of the left one lie right of its line, towards the right one, and the builder cuts every road
+   * at the same radius, so the right road's lanes start inside the left road's until their lines are the left
+   * road's width apart (at 21 degrees and 4 lanes, 36 m out). The right road is bent away instead: it leaves the
+   * junction at the angle that puts its line the left road's width off at the edge of the junction area, and
+   * rejoins its own course where that course is as far off.
+   */
+  private void splay(List<Pending> pending, Clusters c) {
+    Map<Integer, List<Integer>> byJunction = new LinkedHashMap<>();
+    for (int i = 0; i < pending.size(); i++) {
+      byJunction.computeIfAbsent(pending.get(i).from(), z -> new ArrayList<>()).add(i);
+    }
+    int bent = 0;
+    Set<Integer> done = new HashSet<>();
+    for (Map.Entry<Integer, List<Integer>> e : byJunction.entrySet()) {
+      double r = c.radius(e.getKey());
+      List<Integer> outs = e.getValue();
+      for (int x = 0; x < outs.size(); x++) {
+        for (int y = x + 1; y < outs.size(); y++) {
+          Pending p = pending.get(outs.get(x));
+          Pending q = pending.get(outs.get(y));
+          double[] up = unit(p.pts()[0], p.pts()[1]);
+          double[] uq = unit(q.pts()[0], q.pts()[1]);
+          double cross = up[0] * uq[1] - up[1] * uq[0];
+          double theta = Math.atan2(Math.abs(cross), up[0] * uq[0] + up[1] * uq[1]);
+          if (theta >= SPLAY_ANGLE || theta < 1e-3 || r <= 0) {
+            continue;
+          }
+          int left = cross < 0 ? outs.get(x) : outs.get(y); // the other one is clockwise of it: to its right
+          int right = cross < 0 ? outs.get(y) : outs.get(x);
+          if (done.contains(right)) {
+            continue;
+          }
+          double gap = pending.get(left).raw().dir().d().lanes() * OsmTags.LANE_WIDTH + 0.5;
+          double reach = gap / Math.sin(theta);
+          if (reach <= r) {
+            continue;
+          }
+          Pending rp = pending.get(right);
+          double[] ul = cross < 0 ? up : uq;
+          double alpha = Math.asin(Math.min(1, gap / r));
+          double[] dir = {ul[0] * Math.cos(alpha) + ul[1] * Math.sin(alpha),
+              -ul[0] * Math.sin(alpha) + ul[1] * Math.cos(alpha)};
+          double[][] pts = rp.pts();
+          double[] j = pts[0];
+          double[] k = {j[0] + (r + 1) * dir[0], j[1] + (r + 1) * dir[1]};
+          List<double[]> bentPts = new ArrayList<>();
+          bentPts.add(j);
+          bentPts.add(k);
+          int from = 1;
+          while (from < pts.length - 1 && dist(pts[from], j[0], j[1]) < reach + 2) {
+            from++;
+          }
+          double[] end = pts[pts.length - 1];
+          if (dist(end, k[0], k[1]) < 6) {
+            continue; // too short to bend: left as it is
+          }
+          for (int i = from; i < pts.length; i++) {
+            bentPts.add(pts[i]);
+          }
+          pending.set(right, new Pending(rp.id(), rp.from(), rp.to(), bentPts.toArray(new double[0][]), rp.raw()));
+          done.add(right);
+          bent++;
+        }
+      }
+    }
+    if (bent > 0) {
+      note("roads bent", bent + " road(s) forking off another at a small angle leave the junction wider, so that "
+          + "their lanes do not overlap");
+    }
   }
 
   /**

@@ -152,6 +152,28 @@ class OsmImporterTest {
   }
 
   @Test
+  void slipRoadForkingAtASmallAngleIsBentClearOfTheWideRoad() throws IOException {
+    // A 4-lane one-way road north; at node 2 a 1-lane link forks off to the right at about 20 degrees.
+    ImportedScenario s = read(new OsmText()
+        .node(1, 0, -200).node(2, 0, 0).node(3, 0, 200).node(4, 73, 200)
+        .way(40, refs(1, 2), "highway", "primary", "oneway", "yes", "lanes", "4")
+        .way(41, refs(2, 3), "highway", "primary", "oneway", "yes", "lanes", "4")
+        .way(42, refs(2, 4), "highway", "primary_link", "oneway", "yes")
+        .write(dir.resolve("fork.osm")));
+    RoadSpec link = road(s, "n2", "n4");
+    assertEquals(1, link.shape().size(), "one point bends it: " + link.shape());
+    List<Double> k = link.shape().get(0);
+    NodeSpec fork = node(s, "n2");
+    double angle = Math.toDegrees(Math.atan2(k.get(0) - fork.x(), k.get(1) - fork.y()));
+    assertTrue(angle > 60, "leaves at " + angle + " degrees right of the wide road");
+    // At the edge of the junction area (4 x 3.2 + 1.5 m) its line is the wide road's width (12.8 m) off.
+    double r = 4 * 3.2 + 1.5;
+    assertTrue(r * Math.sin(Math.toRadians(angle)) >= 12.8, "clear at the junction edge");
+    assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("roads bent: 1 road(s)")), s.notes().toString());
+    ImportFixtures.compile(s, 60);
+  }
+
+  @Test
   void hcmcExtractImportsAndRunsWithoutRedLightViolations() {
     ImportedScenario s = read(HCMC);
     RoadNetwork net = new NetworkDraft("x").build(s.network());
