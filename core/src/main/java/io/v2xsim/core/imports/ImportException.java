@@ -7,6 +7,7 @@ package io.v2xsim.core.imports;
 public final class ImportException extends RuntimeException {
   private final String file;
   private final int line;
+  private final int column;
   private final String problem;
 
   /**
@@ -15,9 +16,18 @@ public final class ImportException extends RuntimeException {
    * @param problem what is wrong and what was expected
    */
   public ImportException(String file, int line, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+    this(file, line, 0, problem);
+  }
+
+  /**
+   * @param column 1-based column where the parser stopped (for XML, usually the end of the offending tag), or 0
+   *     when unknown
+   */
+  public ImportException(String file, int line, int column, String problem) {
+    super(file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + problem);
     this.file = file;
     this.line = line;
+    this.column = line > 0 ? column : 0;
     this.problem = problem;
   }
 
@@ -28,6 +38,11 @@ public final class ImportException extends RuntimeException {
   /** 1-based line, or 0 when unknown. */
   public int line() {
     return line;
+  }
+
+  /** 1-based column, or 0 when unknown. */
+  public int column() {
+    return column;
   }
 
   public String problem() {

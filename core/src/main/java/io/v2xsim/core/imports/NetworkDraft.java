@@ -36,9 +36,17 @@ final class NetworkDraft {
   /** A node; {@code type} is a NodeSpec type, or null to infer (boundary with one neighbour, else priority). */
   record Node(String id, double x, double y, String type, int line) {}
 
-  /** A one-way road; {@code shape} holds the points between the two nodes. */
+  /**
+   * A one-way road; {@code shape} holds the points between the two nodes; {@code priority} ranks roads at
+   * priority junctions (0: the compiler's default), {@code column} locates it in its file (0: unknown).
+   */
   record Road(String id, String from, String to, int lanes, double laneWidth, double speed, List<double[]> shape,
-      int line) {}
+      int line, int priority, int column) {
+    Road(String id, String from, String to, int lanes, double laneWidth, double speed, List<double[]> shape,
+        int line) {
+      this(id, from, to, lanes, laneWidth, speed, shape, line, 0, 0);
+    }
+  }
 
   /** A movement's state in a phase: protected ('G') or permissive ('g'). */
   record PhaseDraft(double green, double yellow, double allRed, Map<String, Character> movements, int line) {}
@@ -74,6 +82,12 @@ final class NetworkDraft {
     }
   }
 
+  /** Replaces the type of node {@code id} (null: inferred from its neighbours). */
+  void retype(String id, String type) {
+    Node n = nodes.get(id);
+    nodes.put(id, new Node(n.id(), n.x(), n.y(), type, n.line()));
+  }
+
   Road road(String id) {
     return roads.get(id);
   }
@@ -88,6 +102,19 @@ final class NetworkDraft {
 
   void note(String note) {
     notes.add(note);
+  }
+
+  /**
+   * One instance of a kind of note: shown as "kind: detail", so that a reader can count notes per kind (see
+   * {@link ImportNotes}).
+   */
+  void note(String kind, String detail) {
+    notes.add(kind + ": " + detail);
+  }
+
+  /** The turn from road {@code from} onto road {@code to}, as the network builder will classify it. */
+  Turn turnOf(String from, String to) {
+    return turn(roads.get(from), roads.get(to));
   }
 
   /** Lane {@code lane} (ours, from the rightmost) of {@code from} may continue onto road {@code to}. */
@@ -125,7 +152,8 @@ final class NetworkDraft {
         }
       }
       List<String> turns = "boundary".equals(kinds.get(r.to())) ? null : laneTurns(r);
-      roadSpecs.add(new RoadSpec(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speed(), null, shape, turns));
+      roadSpecs.add(new RoadSpec(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speed(),
+          r.priority() == 0 ? null : r.priority(), shape, turns));
     }
     long uTurnsDropped = uTurns.stream().filter(n -> !"boundary".equals(kinds.get(n))).count();
     if (uTurnsDropped > 0) {
@@ -192,6 +220,15 @@ final class NetworkDraft {
 
   /** The turn from {@code in} onto {@code out} as NetworkBuilder classifies it: end heading to start heading. */
   private Turn turn(Road in, Road out) {
+    return Turn.classify(headingChange(in, out));
+  }
+
+  /** Heading change from the end of road {@code from} to the start of road {@code to}, radians in (-pi, pi]. */
+  double headingChange(String from, String to) {
+    return headingChange(roads.get(from), roads.get(to));
+  }
+
+  private double headingChange(Road in, Road out) {
     double[] a = lastSegment(in);
     double[] b = firstSegment(out);
     double d = Math.atan2(b[1], b[0]) - Math.atan2(a[1], a[0]);
@@ -201,7 +238,7 @@ final class NetworkDraft {
     while (d > Math.PI) {
       d -= 2 * Math.PI;
     }
-    return Turn.classify(d);
+    return d;
   }
 
   private double[] lastSegment(Road r) {
@@ -238,7 +275,8 @@ final class NetworkDraft {
       if (r.shape() != null) {
         r.shape().forEach(p -> shape.add(new double[] {p.get(0), p.get(1)}));
       }
-      roadDefs.add(new RoadDef(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speedLimit(), 0, shape,
+      roadDefs.add(new RoadDef(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speedLimit(),
+          r.priority() == null ? 0 : r.priority(), shape,
           r.laneTurns(), "/network/roads/" + roadDefs.size()));
     }
     NetworkBuilder builder = new NetworkBuilder(nodeDefs, roadDefs);
@@ -246,12 +284,15 @@ final class NetworkDraft {
     if (net == null) {
       Problem p = builder.problems().get(0);
       int line = 0;
+      int column = 0;
       String path = p.path();
       if (path.startsWith("/network/roads/")) {
         String idx = path.substring("/network/roads/".length()).split("/")[0];
-        line = roads.get(roadDefs.get(Integer.parseInt(idx)).id()).line();
+        Road r = roads.get(roadDefs.get(Integer.parseInt(idx)).id());
+        line = r.line();
+        column = r.column();
       }
-      throw new ImportException(file, line, "the network cannot be built: " + p.message());
+      throw new ImportException(file, line, column, "the network cannot be built: " + p.message());
     }
     return net;
   }

@@ -1,6 +1,11 @@
 package io.v2xsim.core.imports;
 
+import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.network.Road;
 import io.v2xsim.core.network.RoadNetwork;
+import io.v2xsim.core.spec.ScenarioSpec.FlowSpec;
+import io.v2xsim.core.spec.ScenarioSpec.TripSpec;
+import java.util.List;
 import io.v2xsim.core.spec.ScenarioSpec.DemandSpec;
 import io.v2xsim.core.spec.ScenarioSpec.NetworkSpec;
 import io.v2xsim.core.spec.ScenarioSpec.SignalsSpec;
@@ -30,9 +35,53 @@ public final class SumoImporter {
     RoadNetwork built = draft.build(network);
     SignalsSpec signals = draft.signalsSpec(built);
     Map<String, VehicleTypeSpec> types = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
     DemandSpec demand = routes == null ? null
-        : SumoRoutesReader.read(routes, display.apply(routes), draft, horizon, types);
+        : SumoRoutesReader.read(routes, display.apply(routes), draft, horizon, types, lines);
+    if (demand != null) {
+      checkTurns(demand, built, display.apply(routes), lines);
+    }
     draft.note("internal lanes are junction geometry only; connectors are laid out by v2xsim's own builder");
     return new ImportedScenario(network, types, demand, signals, draft.notes());
+  }
+
+  /**
+   * Every explicit route must turn only where the built network lets it: a route that makes a U-turn (SUMO's
+   * turnarounds, which v2xsim junctions do not model) is refused here, located at its element in the routes
+   * file, rather than later by the compiler, which knows only the trip's index.
+   */
+  private static void checkTurns(DemandSpec demand, RoadNetwork net, String file, Map<String, Integer> lines) {
+    for (TripSpec t : demand.trips() == null ? List.<TripSpec>of() : demand.trips()) {
+      checkRoute(t.id(), t.route(), net, file, lines);
+    }
+    for (FlowSpec f : demand.flows() == null ? List.<FlowSpec>of() : demand.flows()) {
+      checkRoute(f.id(), f.route(), net, file, lines);
+    }
+  }
+
+  private static void checkRoute(String id, List<String> route, RoadNetwork net, String file,
+      Map<String, Integer> lines) {
+    if (route == null) {
+      return;
+    }
+    for (int k = 0; k + 1 < route.size(); k++) {
+      Road a = net.road(route.get(k));
+      Road b = net.road(route.get(k + 1));
+      if (a == null || b == null) {
+        continue; // the reader reports unknown edges itself
+      }
+      boolean connected = false;
+      for (Lane l : a.lanes()) {
+        connected |= l.connectorTo(b) != null;
+      }
+      if (!connected) {
+        String uTurn = b.to() == a.from() ? " (a U-turn: v2xsim junctions do not route a vehicle back the way it "
+            + "came; a network built with netgenerate or netconvert --no-turnarounds, its demand routed again by "
+            + "duarouter, has none)" : "";
+        throw new ImportException(file, lines.getOrDefault(id, 0), "'" + id + "': its route goes from edge '"
+            + a.id() + "' to edge '" + b.id() + "', a turn the imported junction '" + a.to().id() + "' does not make"
+            + uTurn);
+      }
+    }
   }
 }

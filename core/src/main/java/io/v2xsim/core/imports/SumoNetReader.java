@@ -241,13 +241,24 @@ final class SumoNetReader {
     }
     for (Map.Entry<String, Set<String>> tl : tlJunctions.entrySet()) {
       for (String junction : tl.getValue()) {
-        draft.plan(junction, phases(tl.getKey(), junction, laneMap, draft));
+        List<PhaseDraft> plan = phases(tl.getKey(), junction, laneMap, draft);
+        if (plan == null) {
+          // e.g. netconvert's signal at a dead end whose one controlled link is the turnaround
+          draft.retype(junction, null);
+          draft.note("signals dropped", "tlLogic '" + tl.getKey() + "' controls no movement of modelled vehicles at '"
+              + junction + "' (only U-turns or lanes closed to cars): imported unsignalized");
+        } else {
+          draft.plan(junction, plan);
+        }
       }
     }
     return draft;
   }
 
-  /** The green phases of one junction under one signal program, clearance folded into yellow and all-red. */
+  /**
+   * The green phases of one junction under one signal program, clearance folded into yellow and all-red; null when
+   * the program controls no movement we model there.
+   */
   private List<PhaseDraft> phases(String tl, String junction, Map<String, int[]> laneMap, NetworkDraft draft) {
     Map<String, List<Integer>> linksOf = new LinkedHashMap<>();
     for (Connection c : connections) {
@@ -255,6 +266,9 @@ final class SumoNetReader {
           && laneMap.containsKey(c.to()) && !edges.get(c.to()).to().equals(edges.get(c.from()).from())) {
         linksOf.computeIfAbsent(c.from() + ">" + c.to(), k -> new ArrayList<>()).add(c.linkIndex());
       }
+    }
+    if (linksOf.isEmpty()) {
+      return null;
     }
     List<TlPhase> program = tlPhases.get(tl);
     if (program.isEmpty()) {

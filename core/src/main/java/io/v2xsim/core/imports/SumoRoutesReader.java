@@ -36,6 +36,8 @@ final class SumoRoutesReader {
   private final Map<String, List<String>> routes = new LinkedHashMap<>();
   private final List<TripSpec> trips = new ArrayList<>();
   private final List<FlowSpec> flows = new ArrayList<>();
+  /** Line of the element each trip and flow came from, by id, so later problems point into this file. */
+  private final Map<String, Integer> lines = new LinkedHashMap<>();
   private boolean sigmaDropped;
 
   private SumoRoutesReader(String file, NetworkDraft net, double horizon) {
@@ -47,9 +49,16 @@ final class SumoRoutesReader {
   /** Reads the file; vehicle types land in {@code types}. */
   static DemandSpec read(Path path, String display, NetworkDraft net, double horizon,
       Map<String, VehicleTypeSpec> typesOut) {
+    return read(path, display, net, horizon, typesOut, new LinkedHashMap<>());
+  }
+
+  /** Reads the file; vehicle types land in {@code types}, the line of each trip and flow (by id) in {@code linesOut}. */
+  static DemandSpec read(Path path, String display, NetworkDraft net, double horizon,
+      Map<String, VehicleTypeSpec> typesOut, Map<String, Integer> linesOut) {
     SumoRoutesReader r = new SumoRoutesReader(display, net, horizon);
     r.parse(path);
     typesOut.putAll(r.types);
+    linesOut.putAll(r.lines);
     if (r.sigmaDropped) {
       net.note("Krauss sigma (driver imperfection) has no IDM counterpart and was dropped");
     }
@@ -220,6 +229,7 @@ final class SumoRoutesReader {
     String type = type(e);
     if (depart < horizon) {
       trips.add(new TripSpec(id, depart, null, null, route, type));
+      lines.put(id, e.line());
     }
   }
 
@@ -231,6 +241,7 @@ final class SumoRoutesReader {
     String type = type(e);
     if (depart < horizon) {
       trips.add(new TripSpec(id, depart, from, to, null, type));
+      lines.put(id, e.line());
     }
   }
 
@@ -262,12 +273,14 @@ final class SumoRoutesReader {
     } else if (period != null && period.startsWith("exp(")) {
       double rate = parse(e, "period", period.substring(4, period.length() - 1));
       flows.add(new FlowSpec(id, from, to, route, rate * 3600, "poisson", begin, end, type));
+      lines.put(id, e.line());
       return;
     } else if (period != null) {
       spacing = positive(e, "period");
     } else if (e.attributes().containsKey("probability")) {
       double p = positive(e, "probability");
       flows.add(new FlowSpec(id, from, to, route, Math.min(1.0, p) * 3600, "poisson", begin, end, type));
+      lines.put(id, e.line());
       net.note("probability flows became Poisson flows of the same mean rate");
       return;
     } else if (number != null) {
@@ -284,6 +297,7 @@ final class SumoRoutesReader {
         break;
       }
       trips.add(new TripSpec(id + "." + i, t, from, to, route, type));
+      lines.put(id + "." + i, e.line());
     }
   }
 

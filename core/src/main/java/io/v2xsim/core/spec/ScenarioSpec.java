@@ -34,13 +34,19 @@ public record ScenarioSpec(
   }
 
   /**
-   * Road network: either a generator, or explicit nodes and roads, or one imported from CityFlow or SUMO files
+   * Road network: either a generator, or explicit nodes and roads, or one imported from CityFlow or SUMO files, or
+   * an OpenStreetMap extract ({@code osm}: the path of an .osm XML file, relative to the scenario file)
    * (resolved by the scenario loader into nodes and roads before compiling).
    */
   public record NetworkSpec(GeneratorSpec generator, List<NodeSpec> nodes, List<RoadSpec> roads,
-      CityFlowImportSpec cityflow, SumoImportSpec sumo) {
+      CityFlowImportSpec cityflow, SumoImportSpec sumo, String osm) {
     public NetworkSpec(GeneratorSpec generator, List<NodeSpec> nodes, List<RoadSpec> roads) {
-      this(generator, nodes, roads, null, null);
+      this(generator, nodes, roads, null, null, null);
+    }
+
+    public NetworkSpec(GeneratorSpec generator, List<NodeSpec> nodes, List<RoadSpec> roads,
+        CityFlowImportSpec cityflow, SumoImportSpec sumo) {
+      this(generator, nodes, roads, cityflow, sumo, null);
     }
   }
 

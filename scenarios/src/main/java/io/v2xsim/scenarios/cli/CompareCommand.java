@@ -81,6 +81,12 @@ final class CompareCommand implements Callable<Integer> {
       variants.add(new ExperimentRunner.Variant(compiled, renamed(pickArm(compiled), strategy)));
     }
     List<Long> seedList = ExperimentRunner.seedsOf(first);
+    LoadReport.notes(document.importNotes(), source.verbose, stderr);
+    String identical = LoadReport.identicalSeeds(first);
+    if (identical != null) {
+      stderr.println(identical);
+      stderr.flush();
+    }
     ReportWriter report = new ReportWriter(experiment.outputDir(first.name() + "-compare"));
 
     int runs = variants.size() * seedList.size();

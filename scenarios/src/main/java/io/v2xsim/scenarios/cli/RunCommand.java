@@ -84,6 +84,12 @@ final class RunCommand implements Callable<Integer> {
     ScenarioDocument document = source.read(experiment.duration);
     CompiledScenario compiled = loader.compile(document,
         new SpecOverrides(experiment.seeds, experiment.seed, experiment.duration, transport, strategy));
+    LoadReport.notes(document.importNotes(), source.verbose, stderr);
+    String identical = LoadReport.identicalSeeds(compiled);
+    if (identical != null) {
+      stderr.println(identical);
+      stderr.flush();
+    }
     List<Long> seedList = ExperimentRunner.seedsOf(compiled);
     ReportWriter report = new ReportWriter(experiment.outputDir(compiled.name()));
     List<Arm> arms = ExperimentRunner.armsOf(compiled);

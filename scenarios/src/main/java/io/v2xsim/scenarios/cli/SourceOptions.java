@@ -20,7 +20,7 @@ final class SourceOptions {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
       description = "A scenario file, or the name of one in the catalog (see 'v2xsim list'); or none with "
-          + "--cityflow-roadnet/--cityflow-flow or --sumo-net/--sumo-routes.")
+          + "--cityflow-roadnet/--cityflow-flow, --sumo-net/--sumo-routes or --osm.")
   String scenario;
 
   @Option(names = "--cityflow-roadnet", paramLabel = "FILE",
@@ -38,14 +38,23 @@ final class SourceOptions {
   @Option(names = "--sumo-routes", paramLabel = "FILE", description = "The SUMO .rou.xml to run on it.")
   Path sumoRoutes;
 
+  @Option(names = "--osm", paramLabel = "FILE",
+      description = "An OpenStreetMap .osm XML extract instead of a scenario file: 3600 s, signal plans from "
+          + "geometry, random demand between the roads at its edge (see docs/osm.md).")
+  Path osm;
+
+  @Option(names = "--verbose", description = "Show every import note, not only the first few of each kind.")
+  boolean verbose;
+
   /** Checks that exactly one source is given. */
   void check() {
     CommandLine cl = spec.commandLine();
-    int sources = (scenario != null ? 1 : 0) + (cityflowRoadnet != null ? 1 : 0) + (sumoNet != null ? 1 : 0);
+    int sources = (scenario != null ? 1 : 0) + (cityflowRoadnet != null ? 1 : 0) + (sumoNet != null ? 1 : 0)
+        + (osm != null ? 1 : 0);
     if (sources != 1) {
       throw new ParameterException(cl, sources == 0
-          ? "give a SCENARIO, or --cityflow-roadnet and --cityflow-flow, or --sumo-net and --sumo-routes"
-          : "give only one of SCENARIO, --cityflow-roadnet, --sumo-net");
+          ? "give a SCENARIO, or --cityflow-roadnet and --cityflow-flow, or --sumo-net and --sumo-routes, or --osm"
+          : "give only one of SCENARIO, --cityflow-roadnet, --sumo-net, --osm");
     }
     if (cityflowFlow != null && cityflowRoadnet == null) {
       throw new ParameterException(cl, "--cityflow-flow needs --cityflow-roadnet");
@@ -67,6 +76,9 @@ final class SourceOptions {
     }
     if (sumoNet != null) {
       return ScenarioSource.fromSumo(sumoNet, sumoRoutes, duration);
+    }
+    if (osm != null) {
+      return ScenarioSource.fromOsm(osm, duration);
     }
     return ScenarioSource.fromFile(Catalog.resolveScenario(scenario), duration);
   }

@@ -25,6 +25,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files or catalog names.")
   List<String> scenarios;
 
+  @picocli.CommandLine.Option(names = "--verbose",
+      description = "Show every import note, not only the first few of each kind.")
+  boolean verbose;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -37,6 +41,13 @@ final class ValidateCommand implements Callable<Integer> {
         CompiledScenario compiled = loader.compile(document, SpecOverrides.NONE);
         out.println(document.displayName() + ": OK (" + compiled.name() + ", " + compiled.seeds()
             + (compiled.seeds() == 1 ? " seed x " : " seeds x ") + Decimals.compact(compiled.duration(), 3) + " s)");
+        out.flush();
+        LoadReport.notes(document.importNotes(), verbose, err);
+        String identical = LoadReport.identicalSeeds(compiled);
+        if (identical != null) {
+          err.println(identical);
+          err.flush();
+        }
       } catch (ScenarioLoadException e) {
         Failures.report(e, err);
         failed++;

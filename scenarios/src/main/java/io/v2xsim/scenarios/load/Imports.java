@@ -3,6 +3,7 @@ package io.v2xsim.scenarios.load;
 import io.v2xsim.core.imports.CityFlowImporter;
 import io.v2xsim.core.imports.ImportException;
 import io.v2xsim.core.imports.ImportedScenario;
+import io.v2xsim.core.imports.OsmImporter;
 import io.v2xsim.core.imports.SumoImporter;
 import io.v2xsim.core.spec.ScenarioSpec;
 import io.v2xsim.core.spec.ScenarioSpec.JunctionSignalSpec;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves {@code network.cityflow} and {@code network.sumo} of a scenario: reads the files (relative to the
+ * Resolves {@code network.cityflow}, {@code network.sumo} and {@code network.osm} of a scenario: reads the files (relative to the
  * scenario file) and puts their network, vehicle types, demand and signal plans into the spec. The scenario's
  * own {@code demand} replaces the imported demand; its {@code signals.junctions} entries replace the imported
  * plans of those junctions and its {@code signals.defaults} apply on top; its vehicle types are added to (and
@@ -30,22 +31,24 @@ final class Imports {
 
   static boolean present(ScenarioSpec spec) {
     NetworkSpec n = spec.network();
-    return n != null && (n.cityflow() != null || n.sumo() != null);
+    return n != null && (n.cityflow() != null || n.sumo() != null || n.osm() != null);
   }
 
   /**
    * @param baseDir directory the import paths are relative to
    * @param displayName the scenario file as the user named it, for errors located in it
    * @param horizonOverride seconds of demand to generate instead of the scenario's duration, or null
+   * @param notes receives the import's notes
    * @throws ScenarioLoadException naming the scenario field or the imported file, line and problem
    */
   static ScenarioSpec resolve(ScenarioSpec spec, Path baseDir, String displayName, SourceMap sourceMap,
-      Double horizonOverride) {
+      Double horizonOverride, List<String> notes) {
     NetworkSpec n = spec.network();
-    if (n.generator() != null || n.nodes() != null || n.roads() != null || (n.cityflow() != null && n.sumo() != null)) {
-      String pointer = n.cityflow() != null ? "/network/cityflow" : "/network/sumo";
+    int imports = (n.cityflow() != null ? 1 : 0) + (n.sumo() != null ? 1 : 0) + (n.osm() != null ? 1 : 0);
+    if (n.generator() != null || n.nodes() != null || n.roads() != null || imports > 1) {
+      String pointer = n.cityflow() != null ? "/network/cityflow" : n.sumo() != null ? "/network/sumo" : "/network/osm";
       throw error(displayName, sourceMap, pointer,
-          "give one source of the network: cityflow, sumo, a generator, or nodes and roads");
+          "give one source of the network: cityflow, sumo, osm, a generator, or nodes and roads");
     }
     double horizon = horizonOverride != null ? horizonOverride
         : spec.experiment() != null && spec.experiment().duration() != null && spec.experiment().duration() > 0
@@ -59,6 +62,9 @@ final class Imports {
             : file(n.cityflow().flow(), "/network/cityflow/flow", "the CityFlow flow JSON", baseDir, displayName,
                 sourceMap);
         imported = CityFlowImporter.read(roadnet, flow, Imports::display, horizon);
+      } else if (n.osm() != null) {
+        Path osm = file(n.osm(), "/network/osm", "the OpenStreetMap .osm file", baseDir, displayName, sourceMap);
+        imported = OsmImporter.read(osm, Imports::display);
       } else {
         Path net = file(n.sumo().net(), "/network/sumo/net", "the SUMO .net.xml", baseDir, displayName, sourceMap);
         Path routes = n.sumo().routes() == null ? null
@@ -68,11 +74,12 @@ final class Imports {
     } catch (ImportException e) {
       throw fromImport(e);
     }
+    notes.addAll(imported.notes());
     return merge(spec, imported);
   }
 
   static ScenarioLoadException fromImport(ImportException e) {
-    Location at = e.line() > 0 ? new Location(e.line(), 1) : null;
+    Location at = e.line() > 0 ? new Location(e.line(), Math.max(1, e.column())) : null;
     return new ScenarioLoadException(List.of(new LoadError(e.file(), at, Pointers.ROOT, "", e.problem())));
   }
 

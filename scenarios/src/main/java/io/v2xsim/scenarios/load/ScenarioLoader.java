@@ -121,12 +121,13 @@ public final class ScenarioLoader {
     if (spec.name() == null && file != null) {
       spec = withName(spec, baseName(file));
     }
+    List<String> notes = new ArrayList<>();
     if (Imports.present(spec)) {
       Path base = file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent()
           : Path.of("").toAbsolutePath();
-      spec = Imports.resolve(spec, base, displayName, sourceMap, importHorizon);
+      spec = Imports.resolve(spec, base, displayName, sourceMap, importHorizon, notes);
     }
-    return new ScenarioDocument(file, displayName, spec, sourceMap);
+    return new ScenarioDocument(file, displayName, spec, sourceMap, notes);
   }
 
   /**

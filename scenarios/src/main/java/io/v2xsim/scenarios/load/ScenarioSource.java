@@ -3,6 +3,7 @@ package io.v2xsim.scenarios.load;
 import io.v2xsim.core.imports.CityFlowImporter;
 import io.v2xsim.core.imports.ImportException;
 import io.v2xsim.core.imports.ImportedScenario;
+import io.v2xsim.core.imports.OsmImporter;
 import io.v2xsim.core.imports.SumoImporter;
 import io.v2xsim.core.spec.ScenarioSpec;
 import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
@@ -63,6 +64,24 @@ public final class ScenarioSource {
     }
   }
 
+  /**
+   * An OpenStreetMap extract without a scenario file: its roads and signals, random demand between its fringe
+   * roads (see {@link OsmImporter}).
+   *
+   * @param duration seconds to run, or null for 3600
+   * @throws ScenarioLoadException naming the file, line, column and problem
+   */
+  public static ScenarioDocument fromOsm(Path osm, Double duration) {
+    double horizon = duration != null ? duration : Imports.DEFAULT_HORIZON;
+    try {
+      ImportedScenario imported = OsmImporter.read(osm, Imports::display);
+      return document(osm, "Imported from OpenStreetMap " + Imports.display(osm)
+          + " (data (c) OpenStreetMap contributors, ODbL)", imported, horizon);
+    } catch (ImportException e) {
+      throw Imports.fromImport(e);
+    }
+  }
+
   /** Named after the folder holding the network file (benchmark sets name their folders, not their files). */
   private static ScenarioDocument document(Path network, String description, ImportedScenario imported,
       double horizon) {
@@ -71,6 +90,7 @@ public final class ScenarioSource {
         : network.getFileName().toString();
     ScenarioSpec bare = new ScenarioSpec(name, description, null, null, null, null,
         new ExperimentSpec(horizon, null, null, null, null), null);
-    return new ScenarioDocument(null, Imports.display(network), Imports.merge(bare, imported), SourceMap.empty());
+    return new ScenarioDocument(null, Imports.display(network), Imports.merge(bare, imported), SourceMap.empty(),
+        imported.notes());
   }
 }
