@@ -112,7 +112,6 @@ public final class AutomatedDriver implements VehicleController {
   private Occluders occluders;
   private boolean staticOnly;
   private double coverageTime;
-  private final PerceivedView.Coverage coverage = this::covered;
   private long cappedDecisions;
   private final RandomStream[] rngs;
   private final boolean usesFrames;
@@ -341,18 +340,13 @@ public final class AutomatedDriver implements VehicleController {
     return cappedDecisions;
   }
 
-  /** Phantom vehicles the cautious policy assumed on unseen crossing approaches. */
-  public long phantoms() {
-    return view.phantoms();
-  }
-
   @Override
   public io.v2xsim.core.engine.Surroundings perceive(EgoState ego) {
     double now = ego.time();
     world.predict(now, ego.x(), ego.y(), ego.length());
     coverageTime = now;
     staticOnly = false;
-    return view.bind(ego, world, coverage, cautious, signalRange, leftRearRange, rightRearRange);
+    return view.bind(ego, world, signalRange, leftRearRange, rightRearRange);
   }
 
   /**

@@ -20,12 +20,12 @@ import io.v2xsim.core.traffic.VehicleType;
  * the ego's own, its intention (indicator) and how long it has waited are unknown, and the driving rules assume
  * the least convenient case for each.
  *
- * <p>With the {@link Policy#CAUTIOUS cautious} policy, the view adds a <em>phantom</em> road user on each
- * approach lane that crosses the ego's path where the ego's sensors (and, in V2X arms, the coverage the roadside
- * units report) cannot see: at the nearest unseen point of the lane, driving at the speed limit. The junction
- * rules then give way to what could be there, as an occlusion-aware planner does (the "phantom vehicle" of
- * Orzechowski, Meyer and Lauer, "Tackling occlusions & limited sensor range with set-based safety verification",
- * IEEE ITSC 2018). Where roadside perception covers the lane, nothing unseen is left and no phantom is added.
+ * <p>Unseen space is not filled with assumed road users here: the cautious policy bounds the agent's speed
+ * instead (see {@link AutomatedDriver}), so that it reaches a blind crossing slowly enough to stop short of the
+ * conflict point and gives way to what it sees there. A single "phantom" vehicle at the nearest unseen point of a
+ * crossing approach was tried and removed: gap acceptance against one phantom let an agent that saw nothing go
+ * (the phantom "had passed") and held forever an agent that saw more (its phantom stood farther back and always
+ * arrived with it).
  */
 final class PerceivedView implements Surroundings {
   /** Length assumed for every perceived vehicle, metres (a passenger car; frames carry no reliable size). */
@@ -36,22 +36,11 @@ final class PerceivedView implements Surroundings {
   static final double MAX_HEADING_DEVIATION = Math.toRadians(45);
   /** Only objects this close to the ego are placed on the map, metres. */
   static final double NEAR_RANGE = 250.0;
-  /** How far back along a crossing approach lane the cautious policy looks for unseen space, seconds at the limit. */
-  static final double PHANTOM_HORIZON_S = 8.0;
-  /** Spacing of the points checked along such a lane, metres. */
-  static final double PHANTOM_STEP = 4.0;
-
-  /** Visibility of a point to what the agent perceives with (its sensors, reported roadside coverage). */
-  interface Coverage {
-    boolean covered(double x, double y);
-  }
 
   private static final double COS_MAX_DEVIATION = Math.cos(MAX_HEADING_DEVIATION);
 
   private EgoState ego;
   private WorldModel world;
-  private Coverage coverage;
-  private boolean cautious;
   private double signalRange;
   private double leftRearRange;
   private double rightRearRange;
@@ -70,16 +59,12 @@ final class PerceivedView implements Surroundings {
   private double[] speed = new double[64];
 
   private final double[] proj = new double[2];
-  private final double[] pose = new double[3];
-  private long phantoms;
 
   /** Binds the view to this decision: the world model as predicted to now. */
-  PerceivedView bind(EgoState ego, WorldModel world, Coverage coverage, boolean cautious, double signalRange,
+  PerceivedView bind(EgoState ego, WorldModel world, double signalRange,
       double leftRearRange, double rightRearRange) {
     this.ego = ego;
     this.world = world;
-    this.coverage = coverage;
-    this.cautious = cautious;
     this.signalRange = signalRange;
     this.leftRearRange = leftRearRange;
     this.rightRearRange = rightRearRange;
@@ -100,11 +85,6 @@ final class PerceivedView implements Surroundings {
       }
     }
     return this;
-  }
-
-  /** Phantom road users added since the agent was made, for tests and metrics. */
-  long phantoms() {
-    return phantoms;
   }
 
   @Override
@@ -203,9 +183,6 @@ final class PerceivedView implements Surroundings {
       }
       add(proj[0] / scale + 0.5 * ASSUMED_LENGTH, Math.max(0, along));
     }
-    if (cautious && link instanceof Lane lane && !ego.onRoute(lane.road())) {
-      addPhantom(lane);
-    }
     int from = linkStart[s];
     // Insertion sort, front first: a link holds a handful of objects.
     for (int i = from + 1; i < entries; i++) {
@@ -222,30 +199,6 @@ final class PerceivedView implements Surroundings {
     }
     linkCount[s] = entries - from;
     return s;
-  }
-
-  /**
-   * The nearest point of a crossing approach lane, counted back from its stop line, that the agent cannot see:
-   * a vehicle could be there at the speed limit. A lane seen whole but shorter than the horizon can still be
-   * entered at its start by one the agent cannot see.
-   */
-  private void addPhantom(Lane lane) {
-    double len = lane.length();
-    double horizon = Math.min(len, lane.speedLimit() * PHANTOM_HORIZON_S);
-    double scale = lane.shapeScale();
-    for (double back = 0; back <= horizon; back += PHANTOM_STEP) {
-      double pos = len - back;
-      lane.shape().pose(pos * scale, pose);
-      if (!coverage.covered(pose[0], pose[1])) {
-        add(pos, lane.speedLimit());
-        phantoms++;
-        return;
-      }
-    }
-    if (horizon < lane.speedLimit() * PHANTOM_HORIZON_S) {
-      add(0, lane.speedLimit());
-      phantoms++;
-    }
   }
 
   private void add(double f, double v) {
