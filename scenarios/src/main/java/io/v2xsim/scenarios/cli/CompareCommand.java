@@ -112,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
     double simulated = all.stream().mapToDouble(RunResult::simulatedSeconds).sum();
     RunInfo info = new RunInfo(first.name(), document.displayName(), seedList, Math.min(experiment.threads, runs), started,
         wallSeconds, simulated, Summarizer.vehicleUpdates(first, all), VersionProvider.version(),
-        spec.commandLine().getParseResult().originalArgs());
+        spec.commandLine().getParseResult().originalArgs(), document.importNotes());
     report.write(summary, perStrategy, info);
     try (PendingFile file = PendingFile.create(report.dir().resolve("compare.csv"))) {
       CompareTable.writeCsv(file.writer(), summary);

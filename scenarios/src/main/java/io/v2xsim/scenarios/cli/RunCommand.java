@@ -117,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
     double simulated = results.stream().mapToDouble(RunResult::simulatedSeconds).sum();
     RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(experiment.threads, seedList.size()),
         started, wallSeconds, simulated, Summarizer.vehicleUpdates(compiled, results), VersionProvider.version(),
-        spec.commandLine().getParseResult().originalArgs());
+        spec.commandLine().getParseResult().originalArgs(), document.importNotes());
     report.write(summary, results, info);
 
     stdout.print(SummaryTable.render(summary, experiment.allMetrics));
@@ -161,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
     double simulated = all.stream().mapToDouble(RunResult::simulatedSeconds).sum();
     RunInfo info = new RunInfo(compiled.name(), document.displayName(), seedList, Math.min(experiment.threads, runs),
         started, wallSeconds, simulated, Summarizer.vehicleUpdates(compiled, all), VersionProvider.version(),
-        spec.commandLine().getParseResult().originalArgs());
+        spec.commandLine().getParseResult().originalArgs(), document.importNotes());
     report.write(summary, perArm, info);
 
     stdout.print(ArmsTable.render(summary, experiment.allMetrics));

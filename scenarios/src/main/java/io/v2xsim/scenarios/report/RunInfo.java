@@ -20,11 +20,20 @@ public record RunInfo(
     double simulatedSeconds,
     long vehicleUpdates,
     String version,
-    List<String> arguments) {
+    List<String> arguments,
+    List<String> importNotes) {
 
   public RunInfo {
     seeds = List.copyOf(seeds);
     arguments = List.copyOf(arguments);
+    importNotes = List.copyOf(importNotes);
+  }
+
+  /** A run of a scenario that imported nothing (or whose import changed nothing). */
+  public RunInfo(String scenario, String scenarioFile, List<Long> seeds, int threads, Instant startedAt,
+      double wallClockSeconds, double simulatedSeconds, long vehicleUpdates, String version, List<String> arguments) {
+    this(scenario, scenarioFile, seeds, threads, startedAt, wallClockSeconds, simulatedSeconds, vehicleUpdates,
+        version, arguments, List.of());
   }
 
   public String toJson() {
@@ -46,6 +55,7 @@ public record RunInfo(
         + System.getProperty("os.arch"));
     root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
     root.put("arguments", arguments);
+    root.put("importNotes", importNotes); // every note the importer made, not only the few printed
     var path = io.v2xsim.scenarios.coop.WallClock.path();
     if (path.count() > 0) {
       // The real Netty path's cost, measured on this machine: reported apart from the (deterministic) model.

@@ -40,6 +40,11 @@ class ImportRunTest {
         "--out", out.toString());
     assertEquals(0, cli.exitCode(), cli::toString);
     assertTrue(Files.exists(out.resolve("trips.csv")));
+    // The Hangzhou plan goes from green straight to red: the import gives it yellows and says so, in full.
+    String info = Files.readString(out.resolve("run-info.json"));
+    assertTrue(info.contains("\"importNotes\""), info);
+    assertTrue(!info.contains("\"importNotes\" : [ ]") && !info.contains("\"importNotes\":[]"),
+        "the SUMO import's notes are kept: " + info);
   }
 
   @Test
