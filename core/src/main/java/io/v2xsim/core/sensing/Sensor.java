@@ -98,23 +98,12 @@ public final class Sensor {
   }
 
   /**
-   * Whether this sensor, where it is now mounted, covers the point: within range and field of view, with a clear
-   * line of sight past buildings, parked vehicles and the road users of {@code occ} (the host, {@code hostId}, and
-   * nothing else skipped). This is the free space a real sensor reports; it says nothing of what is at the point.
+   * Whether this sensor, where it is now mounted, has swept the point on its way: within range, with a clear line
+   * of sight past buildings and parked vehicles. The field of view is not checked (a point now beside the vehicle
+   * was in view while it approached). The free space a real sensor reports; nothing of what is at the point.
    */
-  public boolean covers(double px, double py, Occluders occ, GroundTruth truth, int hostId) {
-    return covers(px, py, occ, truth, hostId, true);
-  }
-
-  /**
-   * As {@link #covers(double, double, Occluders, GroundTruth, int)}, for space the sensor has swept on the way: with
-   * {@code roadUsersOcclude} false only scenery (buildings, parked vehicles) blocks the line of sight, and the
-   * field of view is not checked (a point now beside the vehicle was in view while it approached).
-   */
-  public boolean covers(double px, double py, Occluders occ, GroundTruth truth, int hostId,
-      boolean roadUsersOcclude) {
-    return SensorCoverage.covers(x, y, heading, spec.halfFov(), spec.range(), px, py, roadUsersOcclude,
-        roadUsersOcclude, occ, truth, hostId);
+  public boolean sweeps(double px, double py, Occluders occ) {
+    return SensorCoverage.covers(x, y, heading, spec.halfFov(), spec.range(), px, py, false, occ);
   }
 
   /** Whether this sensor scans in the given tick (period rounded to whole ticks, at least one). */

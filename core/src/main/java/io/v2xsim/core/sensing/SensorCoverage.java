@@ -1,9 +1,11 @@
 package io.v2xsim.core.sensing;
 
 /**
- * What space a sensor sector covers: a point is covered when it is within range and field of view and nothing
- * blocks the line of sight to it. Part of the sensor model, so it may consult the occluders of the snapshot;
- * what it returns is free space (a real sensor's visibility map), never what stands at the point.
+ * What space a sensor sector has in view past the scenery: a point is covered when it is within range (and, if
+ * asked, the field of view) and no building or parked vehicle blocks the line of sight to it. Part of the sensor
+ * model, so it may consult the occluders; what it returns is free space (a real sensor's visibility map), never
+ * what stands at the point. Road users are not counted as occluders here: moving traffic hides a spot only for a
+ * moment, scenery for good.
  */
 public final class SensorCoverage {
   private SensorCoverage() {}
@@ -13,11 +15,9 @@ public final class SensorCoverage {
    * @param heading boresight (rad); {@code halfFov} at least pi means all around
    * @param checkFov false for space swept on the way (a point now beside a vehicle was in view while it
    *     approached)
-   * @param roadUsersOcclude whether road users of the snapshot block the line of sight, besides scenery
-   * @param hostId ground-truth id of the vehicle carrying the sensor (never an occluder), -1 for none
    */
   public static boolean covers(double sx, double sy, double heading, double halfFov, double range, double px,
-      double py, boolean checkFov, boolean roadUsersOcclude, Occluders occ, GroundTruth truth, int hostId) {
+      double py, boolean checkFov, Occluders occ) {
     double dx = px - sx;
     double dy = py - sy;
     double r2 = dx * dx + dy * dy;
@@ -30,10 +30,6 @@ public final class SensorCoverage {
         return false;
       }
     }
-    if (!roadUsersOcclude) {
-      return occ.staticLineOfSight(sx, sy, px, py);
-    }
-    int host = hostId < 0 ? -1 : truth.indexOf(hostId);
-    return occ.lineOfSight(sx, sy, px, py, host, -1);
+    return occ.staticLineOfSight(sx, sy, px, py);
   }
 }

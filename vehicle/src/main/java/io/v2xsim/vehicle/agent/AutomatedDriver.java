@@ -107,10 +107,8 @@ public final class AutomatedDriver implements VehicleController {
   private final double leftRearRange;
   private final double rightRearRange;
   private final PerceivedView view = new PerceivedView();
-  // The snapshot the sensor model used this tick: it tells which space the sensors cover, nothing else.
-  private GroundTruth truth;
+  // The scenery this tick's scan saw past: it tells which space the sensors cover, nothing else.
   private Occluders occluders;
-  private boolean staticOnly;
   private double coverageTime;
   private long cappedDecisions;
   private final RandomStream[] rngs;
@@ -196,7 +194,6 @@ public final class AutomatedDriver implements VehicleController {
     java.util.Arrays.fill(commands, 0);
     commandHead = 0;
     lastCommand = 0;
-    truth = null;
     occluders = null;
   }
 
@@ -226,7 +223,6 @@ public final class AutomatedDriver implements VehicleController {
 
   /** Scans with the onboard sensors that are due, and folds scans whose processing finished into the world model. */
   public void sense(long tick, double dt, double time, GroundTruth truth, Occluders occluders) {
-    this.truth = null;
     this.occluders = null;
     scan.clear();
     for (int i = 0; i < sensors.length; i++) {
@@ -257,7 +253,6 @@ public final class AutomatedDriver implements VehicleController {
     }
     pending.count = w;
     world.expire(time);
-    this.truth = truth;
     this.occluders = occluders;
   }
 
@@ -266,16 +261,15 @@ public final class AutomatedDriver implements VehicleController {
    * coverage it received lately. False when it has not sensed this tick (it then knows nothing of the space).
    */
   private boolean covered(double px, double py) {
-    if (truth == null) {
+    if (occluders == null) {
       return false;
     }
     for (int i = 0; i < sensors.length; i++) {
-      if (sensors[i].covers(px, py, occluders, truth, objectId, !staticOnly)) {
+      if (sensors[i].sweeps(px, py, occluders)) {
         return true;
       }
     }
-    return usesFrames && world.roadsideCovers(px, py, coverageTime, COVERAGE_MAX_AGE, occluders, truth,
-        !staticOnly, objectId);
+    return usesFrames && world.roadsideCovers(px, py, coverageTime, COVERAGE_MAX_AGE, occluders);
   }
 
   /**
@@ -345,7 +339,6 @@ public final class AutomatedDriver implements VehicleController {
     double now = ego.time();
     world.predict(now, ego.x(), ego.y(), ego.length());
     coverageTime = now;
-    staticOnly = false;
     return view.bind(ego, world, signalRange, leftRearRange, rightRearRange);
   }
 
@@ -354,7 +347,7 @@ public final class AutomatedDriver implements VehicleController {
    * sides up to stopping distance.
    */
   private double occlusionLimit(EgoState ego) {
-    if (truth == null) {
+    if (occluders == null) {
       // Entered the network this tick, before its first scan: it was driving (and seeing) before it came in.
       return Double.MAX_VALUE;
     }
@@ -362,7 +355,6 @@ public final class AutomatedDriver implements VehicleController {
     double b = CAUTION_DECEL;
     double reach = Math.min(EMERGE_MAX, v * REACTION + v * v / (2 * b) + 2 * STOP_SHORT + EMERGE_STEP);
     double lateral = 0.5 * ego.width() + MARGIN + EMERGE_OFFSET;
-    staticOnly = true; // moving traffic hides little for long; buildings and parked cars are where people step out
     double nearest = Double.NaN;
     for (double d = EMERGE_STEP; d <= reach; d += EMERGE_STEP) {
       if (!ego.pathAhead(d, path)) {
@@ -385,7 +377,6 @@ public final class AutomatedDriver implements VehicleController {
     if (!Double.isNaN(crossing) && (Double.isNaN(nearest) || crossing < nearest)) {
       nearest = crossing;
     }
-    staticOnly = false;
     if (Double.isNaN(nearest)) {
       return Double.MAX_VALUE;
     }

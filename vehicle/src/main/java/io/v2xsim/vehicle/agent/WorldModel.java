@@ -253,16 +253,15 @@ public final class WorldModel {
   }
 
   /**
-   * Whether a roadside sensor whose coverage arrived within the last {@code maxAge} seconds covers the point:
-   * in its range and field of view, with a clear line of sight ({@code roadUsersOcclude}: past road users too,
-   * except the ego, {@code egoId}). What the RSU reports as its coverage, placed on the map.
+   * Whether a roadside sensor whose coverage arrived within the last {@code maxAge} seconds covers the point: in its
+   * range and field of view, with a clear line of sight past the scenery. What the RSU reports as its coverage,
+   * placed on the map.
    */
   public boolean roadsideCovers(double px, double py, double now, double maxAge,
-      io.v2xsim.core.sensing.Occluders occ, io.v2xsim.core.sensing.GroundTruth truth, boolean roadUsersOcclude,
-      int egoId) {
+      io.v2xsim.core.sensing.Occluders occ) {
     for (int i = 0; i < coverage; i++) {
       if (now - cDelivered[i] <= maxAge && io.v2xsim.core.sensing.SensorCoverage.covers(cX[i], cY[i], cHeading[i],
-          cHalfFov[i], cRange[i], px, py, true, roadUsersOcclude, occ, truth, egoId)) {
+          cHalfFov[i], cRange[i], px, py, true, occ)) {
         return true;
       }
     }
