@@ -10,6 +10,14 @@ final class Actor extends Body {
   Polyline path;
   double speed;
   double s;
+  /** Pauses and speed changes along the path; null for constant speed (flows, parked vehicles). */
+  io.v2xsim.core.actors.Motion motion;
+  /** The speed it moves at when not pausing, m/s. */
+  double cruise;
+  int nextPause;
+  int nextChange;
+  /** Model time until which it stands still (a pause), s. */
+  double pausedUntil;
 
   @Override
   double speed() {

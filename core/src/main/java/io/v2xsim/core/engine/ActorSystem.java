@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Pedestrians and cyclists: scripted ones wait for their start time or trigger, crossing flows arrive at
  * random (drawn up front from the {@code pedestrians} stream, so every arm of a seed has the same ones).
- * Actors follow their paths at constant speed and leave at the end.
+ * Actors follow their paths at constant speed, or with the pauses and speed changes of their script, and leave
+ * at the end.
  */
 final class ActorSystem {
   /** Actor object ids start here; vehicles use their trip index below it. */
@@ -68,7 +69,16 @@ final class ActorSystem {
       if (!scriptStarted[i] && shouldStart(scripts.get(i), time)) {
         scriptStarted[i] = true;
         ActorScript s = scripts.get(i);
-        start(s.id(), s.kind(), s.path(), s.speed());
+        Actor a = start(s.id(), s.kind(), s.path(), s.speed());
+        a.length = s.length();
+        a.width = s.width();
+        if (!s.motion().isConstant()) {
+          a.motion = s.motion();
+          a.pausedUntil = Double.NEGATIVE_INFINITY;
+          a.nextPause = 0;
+          a.nextChange = 0;
+          a.cruise = s.speed();
+        }
       }
     }
     while (nextArrival < arrivals.size() && arrivals.get(nextArrival).time() <= time + 1e-9) {
@@ -78,6 +88,14 @@ final class ActorSystem {
     int w = 0;
     for (int i = 0; i < activeCount; i++) {
       Actor a = active[i];
+      if (a.motion != null) {
+        if (scripted(a, time, dt)) {
+          pool.add(a);
+          continue;
+        }
+        active[w++] = a;
+        continue;
+      }
       a.s += a.speed * dt;
       if (a.speed > 0 && a.s >= a.path.length()) {
         pool.add(a);
@@ -92,6 +110,37 @@ final class ActorSystem {
     activeCount = w;
   }
 
+  /**
+   * Moves an actor with a scripted motion over one step; true when it has reached the end of its path. While it
+   * pauses its speed is 0, so sensors, metrics and drivers see it standing.
+   */
+  private boolean scripted(Actor a, double time, double dt) {
+    io.v2xsim.core.actors.Motion m = a.motion;
+    if (time + 1e-9 < a.pausedUntil) {
+      a.speed = 0;
+      return false;
+    }
+    a.speed = a.cruise;
+    double step = a.cruise * dt;
+    while (a.nextChange < m.changeAt().length && m.changeAt()[a.nextChange] <= a.s + 1e-9) {
+      a.cruise = m.newSpeed()[a.nextChange++];
+      a.speed = a.cruise;
+      step = a.cruise * dt;
+    }
+    double target = a.s + step;
+    if (a.nextPause < m.pauseAt().length && m.pauseAt()[a.nextPause] <= target + 1e-9) {
+      target = Math.max(a.s, m.pauseAt()[a.nextPause]);
+      a.pausedUntil = time + dt + m.pauseSeconds()[a.nextPause++];
+    }
+    a.s = target;
+    if (a.s >= a.path.length()) {
+      a.motion = null;
+      return true;
+    }
+    place(a);
+    return false;
+  }
+
   private boolean shouldStart(ActorScript s, double time) {
     if (!Double.isNaN(s.startTime()) && time >= s.startTime()) {
       return true;
@@ -102,9 +151,10 @@ final class ActorSystem {
     return Triggers.reached(engine, s.triggerTrip(), s.triggerX(), s.triggerY(), s.triggerSeconds());
   }
 
-  private void start(String id, io.v2xsim.core.actors.ActorKind kind, io.v2xsim.core.geometry.Polyline path,
+  private Actor start(String id, io.v2xsim.core.actors.ActorKind kind, io.v2xsim.core.geometry.Polyline path,
       double speed) {
     Actor a = pool.isEmpty() ? new Actor() : pool.remove(pool.size() - 1);
+    a.motion = null;
     a.id = id;
     a.kind = kind;
     a.path = path;
@@ -116,6 +166,7 @@ final class ActorSystem {
     a.width = kind.width();
     place(a);
     add(a);
+    return a;
   }
 
   private void add(Actor a) {

@@ -32,6 +32,11 @@ final class DriverModel {
   static final double STUCK_REROUTE_SECONDS = 60.0;
   /** MOBIL: braking imposed on the new follower must not exceed this (m/s^2). */
   static final double SAFE_DECEL = 4.0;
+  /**
+   * A vehicle facing red that would need more than this deceleration to stop at its line is taken to run it
+   * (AASHTO Green Book, 2011: 3.4 m/s^2, the deceleration most drivers stay within when stopping).
+   */
+  static final double RED_STOP_DECEL = 3.4;
 
   private final Engine engine;
   private final LinkOccupancy[] occ;
@@ -279,7 +284,10 @@ final class DriverModel {
           return true;
         }
       }
-      if (v.type.compliance().ignoresRightOfWay() || !yields(c, o, conf, j, state, s)) {
+      // Cross traffic facing red is expected to stop, unless it no longer can: then it is given way to like any
+      // other (a red light protects only from those who obey it).
+      boolean otherRed = engine.isSignalized(j) && s.signal(j, o.movement()) == SignalColor.RED;
+      if (v.type.compliance().ignoresRightOfWay() || (!otherRed && !yields(c, o, conf, j, state, s))) {
         continue;
       }
       Lane ol = o.from();
@@ -300,8 +308,9 @@ final class DriverModel {
         counted++;
         if (engine.isSignalized(j)) {
           byte fs = s.signal(j, o.movement());
-          if (fs == SignalColor.RED) {
-            break;
+          if (fs == SignalColor.RED
+              && ru.speed * ru.speed <= 2 * RED_STOP_DECEL * Math.max(df, 0.1)) {
+            break; // it can stop, and those behind it too
           }
           if (fs == SignalColor.YELLOW && ru.stopsOnYellowAt == o.index()) {
             break;

@@ -2,6 +2,7 @@ package io.v2xsim.core.spec;
 
 import io.v2xsim.core.actors.ActorKind;
 import io.v2xsim.core.actors.ActorScript;
+import io.v2xsim.core.actors.Motion;
 import io.v2xsim.core.actors.CrossingFlow;
 import io.v2xsim.core.actors.StaticScene;
 import io.v2xsim.core.channel.ChannelSpec;
@@ -71,11 +72,60 @@ final class CooperationCompiler {
       } else if (a.start() == null) {
         check.add(p, "give the actor a start time or a trigger");
       }
-      if (id != null && kind != null && path != null) {
-        out.add(new ActorScript(id, kind, path, speed, start, trip, seconds, tx, ty));
+      double length = kind == null ? 0.5 : check.range(a.length(), kind.length(), 0.1, 5.0, p + "/length", "metres");
+      double width = kind == null ? 0.5 : check.range(a.width(), kind.width(), 0.1, 3.0, p + "/width", "metres");
+      Motion motion = motion(a, p, path);
+      if (id != null && kind != null && path != null && motion != null) {
+        out.add(new ActorScript(id, kind, path, speed, length, width, start, trip, seconds, tx, ty, motion));
       }
     }
     return out;
+  }
+
+  /** Pauses and speed changes of a scripted actor, checked: inside the path, in order, positive. */
+  private Motion motion(ScriptedActorSpec a, String p, Polyline path) {
+    int np = a.pauses() == null ? 0 : a.pauses().size();
+    int nc = a.speedChanges() == null ? 0 : a.speedChanges().size();
+    if (np == 0 && nc == 0) {
+      return Motion.NONE;
+    }
+    double max = path == null ? Double.MAX_VALUE : path.length();
+    double[] pauseAt = new double[np];
+    double[] pauseSeconds = new double[np];
+    double[] changeAt = new double[nc];
+    double[] newSpeed = new double[nc];
+    boolean ok = true;
+    for (int k = 0; k < np; k++) {
+      String q = p + "/pauses/" + k;
+      var e = a.pauses().get(k);
+      if (e == null) {
+        check.add(q, "expected a mapping {at: metres along the path, seconds: how long it stands}");
+        ok = false;
+        continue;
+      }
+      pauseAt[k] = check.range(e.at(), null, 0.0, max, q + "/at", "metres along the path");
+      pauseSeconds[k] = check.positive(e.seconds(), null, q + "/seconds", "seconds");
+      if (k > 0 && pauseAt[k] < pauseAt[k - 1]) {
+        check.add(q + "/at", "pauses must be listed in order along the path");
+        ok = false;
+      }
+    }
+    for (int k = 0; k < nc; k++) {
+      String q = p + "/speedChanges/" + k;
+      var e = a.speedChanges().get(k);
+      if (e == null) {
+        check.add(q, "expected a mapping {at: metres along the path, speed: m/s from there on}");
+        ok = false;
+        continue;
+      }
+      changeAt[k] = check.range(e.at(), null, 0.0, max, q + "/at", "metres along the path");
+      newSpeed[k] = check.positive(e.speed(), null, q + "/speed", "m/s");
+      if (k > 0 && changeAt[k] < changeAt[k - 1]) {
+        check.add(q + "/at", "speed changes must be listed in order along the path");
+        ok = false;
+      }
+    }
+    return ok ? new Motion(pauseAt, pauseSeconds, changeAt, newSpeed) : null;
   }
 
   List<CrossingFlow> crossings(ActorsSpec spec, double duration) {

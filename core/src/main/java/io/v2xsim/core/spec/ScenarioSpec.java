@@ -276,7 +276,13 @@ public record ScenarioSpec(
    * {@code start} seconds or when {@code trigger} fires, whichever is first.
    */
   public record ScriptedActorSpec(String id, String kind, List<List<Double>> path, Double speed, Double start,
-      TriggerSpec trigger) {}
+      TriggerSpec trigger, Double length, Double width, List<PauseSpec> pauses, List<SpeedChangeSpec> speedChanges) {}
+
+  /** The actor stands still for {@code seconds} on reaching {@code at} metres along its path. */
+  public record PauseSpec(Double at, Double seconds) {}
+
+  /** The actor moves at {@code speed} m/s from {@code at} metres along its path on. */
+  public record SpeedChangeSpec(Double at, Double speed) {}
 
   /** Fires when the vehicle of trip {@code vehicle} is {@code seconds} or less from point {@code at} ([x, y]). */
   public record TriggerSpec(String vehicle, Double seconds, List<Double> at) {}

@@ -133,7 +133,12 @@ final class PerceivedView implements Surroundings {
 
   @Override
   public byte signal(Junction junction, int movement) {
-    return ego.seenSignal(junction, movement, signalRange);
+    byte seen = ego.seenSignal(junction, movement, signalRange);
+    if (seen != SIGNAL_UNKNOWN) {
+      return seen; // the camera reads the head now; a received state is a frame's latency older
+    }
+    io.v2xsim.core.network.Movement m = junction.movements().get(movement);
+    return world.signals.state(junction.id(), m.from().id(), m.to().id(), ego.time());
   }
 
   private int slot(Link link) {

@@ -57,6 +57,8 @@ public final class WorldModel {
   private double[] rGenerated = new double[32];
   private double[] rDelivered = new double[32];
   private long framesReceived;
+  /** Signal states the frames carried (SPaT), per station. */
+  final ReceivedSignals signals = new ReceivedSignals();
 
   // Roadside coverage: the sensors each station's latest frame reported, and when that frame arrived.
   private int coverage;
@@ -162,6 +164,7 @@ public final class WorldModel {
   /** Replaces what {@code station} said before with this frame's objects (read now: the view is reused). */
   public void onFrame(FrameView frame, double deliveredAt) {
     framesReceived++;
+    signals.onFrame(frame, deliveredAt);
     int station = (int) frame.stationId;
     double generated = frame.generationTimeUs / 1e6;
     int w = 0;
@@ -298,6 +301,7 @@ public final class WorldModel {
     received = 0;
     coverage = 0;
     framesReceived = 0;
+    signals.reset();
     count = 0;
   }
 
