@@ -174,6 +174,9 @@ public final class ArmsTable {
   }
 
   static String interval(double low, double high) {
+    if (low == Double.NEGATIVE_INFINITY && high == Double.POSITIVE_INFINITY) {
+      return "[too few seeds]"; // five pairs or fewer: no 95% signed-rank interval exists (docs/statistics.md)
+    }
     return "[" + bound(low) + ", " + bound(high) + "]";
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenDigestTest {
   /** sha256 of summary.json of {@code run occluded-pedestrian.yaml --seeds 3}. */
   static final String OCCLUDED_PEDESTRIAN_3_SEEDS =
-      "70f9cc1702d2bad95922039c7822983fa5422acad1bd4e19c6333ebf6c8afdde";
+      "d1ca5102d97f376e90ae77fc9933f7d2d6aa11c03db2f1be059d85c08874fead";
 
   @TempDir Path out;
 

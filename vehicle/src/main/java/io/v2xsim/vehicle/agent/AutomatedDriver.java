@@ -337,7 +337,7 @@ public final class AutomatedDriver implements VehicleController {
   @Override
   public io.v2xsim.core.engine.Surroundings perceive(EgoState ego) {
     double now = ego.time();
-    world.predict(now, ego.x(), ego.y(), ego.length());
+    world.predict(now, ego.x(), ego.y(), ego.heading(), ego.length(), ego.width());
     coverageTime = now;
     return view.bind(ego, world, signalRange, leftRearRange, rightRearRange);
   }

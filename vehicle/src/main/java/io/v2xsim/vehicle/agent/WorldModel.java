@@ -18,8 +18,14 @@ import io.v2xsim.core.wire.FrameView;
 public final class WorldModel {
   static final double GATE_M = 3.0;
   static final double SAME_OBJECT_M = 2.5;
-  /** Received objects this close to the ego's own outline are taken to be the ego itself. */
-  static final double SELF_MARGIN_M = 3.5;
+  /**
+   * A received object whose centre lies within the ego's own footprint grown by these margins (along and across its
+   * heading) may be the roadside unit's track of the ego itself; of each station's such objects only the nearest is
+   * taken to be the ego, since a station tracks the ego once. The along margin covers the track's lag behind a
+   * moving ego, the lateral one its noise; a cyclist riding beside the car, a lane's half-width away, is outside.
+   */
+  static final double SELF_ALONG_MARGIN_M = 2.0;
+  static final double SELF_LATERAL_MARGIN_M = 0.8;
   static final int CONFIRM_HITS = 3;
   static final double TRACK_TIMEOUT = 0.35;
   static final double ALPHA = 0.6;
@@ -57,6 +63,8 @@ public final class WorldModel {
   private double[] rGenerated = new double[32];
   private double[] rDelivered = new double[32];
   private long framesReceived;
+  private boolean[] selfTrack = new boolean[32];
+  private double[] selfDistance = new double[32];
   /** Signal states the frames carried (SPaT), per station. */
   final ReceivedSignals signals = new ReceivedSignals();
 
@@ -217,6 +225,14 @@ public final class WorldModel {
    * without duplicates and without the ego itself (at egoX, egoY).
    */
   public void predict(double now, double egoX, double egoY, double egoLength) {
+    predict(now, egoX, egoY, 0.0, egoLength, 2.0);
+  }
+
+  /**
+   * As {@link #predict(double, double, double, double)}, with the ego's heading and width, which tell its own track
+   * from road users beside it.
+   */
+  public void predict(double now, double egoX, double egoY, double egoHeading, double egoLength, double egoWidth) {
     // Drop stale received objects.
     int w = 0;
     for (int i = 0; i < received; i++) {
@@ -235,13 +251,14 @@ public final class WorldModel {
       add(tx[i] + tvx[i] * dt, ty[i] + tvy[i] * dt, tvx[i], tvy[i], dt, ONBOARD, Double.NaN, Double.NaN);
     }
     int onboard = count;
+    markSelf(now, egoX, egoY, egoHeading, egoLength, egoWidth);
     for (int i = 0; i < received; i++) {
+      if (selfTrack[i]) {
+        continue; // the RSU sees us too: its (older, noisier) track of the ego is not an obstacle
+      }
       double dt = now - rMeasured[i];
       double px = rx[i] + rvx[i] * dt;
       double py = ry[i] + rvy[i] * dt;
-      if (Math.hypot(px - egoX, py - egoY) < 0.5 * egoLength + SELF_MARGIN_M) {
-        continue; // the RSU sees us too: its (older, noisier) track of the ego is not an obstacle
-      }
       boolean dup = false;
       for (int k = 0; k < onboard; k++) {
         if (Math.hypot(px - x[k], py - y[k]) < SAME_OBJECT_M) {
@@ -252,6 +269,38 @@ public final class WorldModel {
       if (!dup) {
         add(px, py, rvx[i], rvy[i], dt, RSU, rDelivered[i] - rGenerated[i], rGenerated[i] - rMeasured[i]);
       }
+    }
+  }
+
+  /** Marks, per station, the nearest received object that lies where the ego's own body is. */
+  private void markSelf(double now, double egoX, double egoY, double egoHeading, double egoLength, double egoWidth) {
+    if (selfTrack.length < received) {
+      selfTrack = new boolean[Math.max(received, 2 * selfTrack.length)];
+      selfDistance = new double[selfTrack.length];
+    }
+    double c = Math.cos(egoHeading);
+    double sn = Math.sin(egoHeading);
+    double along = 0.5 * egoLength + SELF_ALONG_MARGIN_M;
+    double across = 0.5 * egoWidth + SELF_LATERAL_MARGIN_M;
+    for (int i = 0; i < received; i++) {
+      selfTrack[i] = false;
+      double dt = now - rMeasured[i];
+      double dx = rx[i] + rvx[i] * dt - egoX;
+      double dy = ry[i] + rvy[i] * dt - egoY;
+      double a = dx * c + dy * sn;
+      double l = -dx * sn + dy * c;
+      selfDistance[i] = Math.abs(a) <= along && Math.abs(l) <= across ? Math.hypot(dx, dy) : Double.POSITIVE_INFINITY;
+    }
+    for (int i = 0; i < received; i++) {
+      if (selfDistance[i] == Double.POSITIVE_INFINITY) {
+        continue;
+      }
+      boolean nearest = true;
+      for (int k = 0; k < received && nearest; k++) {
+        nearest = k == i || rStation[k] != rStation[i] || selfDistance[k] > selfDistance[i]
+            || (selfDistance[k] == selfDistance[i] && k > i);
+      }
+      selfTrack[i] = nearest;
     }
   }
 

@@ -68,6 +68,29 @@ class WorldModelTest {
   }
 
   @Test
+  void aCyclistBesideTheEgoIsNotTakenForTheEgo() {
+    WorldModel w = new WorldModel();
+    // The station's track of the ego (10 m/s east, where the ego is) and a cyclist 2.7 m to its right at 6 m/s.
+    w.onFrame(frame(7, 1.0, 1, 50.3, 0.1, 9.6, 0, 1.0), 1.05);
+    FrameView cyclist = frame(7, 1.0, 2, 48.0, -2.7, 6.0, 0, 1.0);
+    w.onFrame(cyclist, 1.05);
+    w.predict(1.0, 50, 0, 0.0, 4.5, 1.8);
+    assertEquals(1, w.count, "the ego's own track is dropped, the cyclist kept");
+    assertEquals(48.0, w.x[0], 1e-6);
+  }
+
+  @Test
+  void onlyTheNearestSelfLikeObjectOfAStationIsTheEgo() {
+    WorldModel w = new WorldModel();
+    // The ego's track, and a cyclist right at its front bumper (both inside the grown footprint).
+    w.onFrame(frame(7, 1.0, 1, 50.2, 0.1, 10, 0, 1.0), 1.05);
+    w.onFrame(frame(7, 1.0, 2, 53.5, 0.0, 4, 0, 1.0), 1.05);
+    w.predict(1.0, 50, 0, 0.0, 4.5, 1.8);
+    assertEquals(1, w.count, "a station tracks the ego once");
+    assertEquals(53.5, w.x[0], 1e-6, "the cyclist stays");
+  }
+
+  @Test
   void tracksAndReceivedObjectsExpire() {
     WorldModel w = new WorldModel();
     for (int i = 0; i < WorldModel.CONFIRM_HITS; i++) {
