@@ -18,6 +18,8 @@ final class Actor extends Body {
   int nextChange;
   /** Model time until which it stands still (a pause), s. */
   double pausedUntil;
+  /** Whether it stops rather than walk into a vehicle right in front of it (crossing flows; scripted actors not). */
+  boolean yieldsToBodies;
 
   @Override
   double speed() {

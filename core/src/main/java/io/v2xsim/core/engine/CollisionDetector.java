@@ -66,6 +66,9 @@ final class CollisionDetector {
             if (cell(b.x) != cx + dx || cell(b.y) != cy + dy) {
               continue; // hash collision with another cell
             }
+            if (bothOnFoot(a, b)) {
+              continue; // people walking close together, or queueing at a kerb, touch: that is no traffic crash
+            }
             if (overlap(a, b)) {
               report(time, a, b);
             }
@@ -97,6 +100,11 @@ final class CollisionDetector {
 
   private static String where(Body b) {
     return b instanceof Vehicle v ? v.link.id() : "path";
+  }
+
+  private static boolean bothOnFoot(Body a, Body b) {
+    return a instanceof Actor x && b instanceof Actor y && x.kind == io.v2xsim.core.actors.ActorKind.PEDESTRIAN
+        && y.kind == io.v2xsim.core.actors.ActorKind.PEDESTRIAN;
   }
 
   /** vehicle, pedestrian or cyclist. */

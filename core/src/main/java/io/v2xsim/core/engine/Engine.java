@@ -511,6 +511,13 @@ public final class Engine {
           Vehicle v = active[i];
           listener.trajectory(t, departures.get(v.trip).id(), v.x, v.y, v.speed, v.heading, v.link.id());
         }
+        // Pedestrians and cyclists too (on no lane: their path), for the near misses one wants to look at.
+        for (int i = 0; i < actors.activeCount; i++) {
+          Actor a = actors.active[i];
+          if (a.kind != null) {
+            listener.trajectory(t, a.id, a.x, a.y, a.speed, a.heading, "path");
+          }
+        }
       }
       if (tick % perSecond == 0) {
         listener.progress(time());

@@ -21,6 +21,12 @@ final class HumanHazards {
   static final double LOOK_AHEAD = 60.0;
   /** Where it looks: now and where the road user will be this many seconds later at its speed. */
   static final double PREDICT = 1.5;
+  /**
+   * How long a driver keeps stopping for a road user who was in the corridor and went out of view, seconds: a
+   * pedestrian hidden for a moment behind another is still there. Short, because the driver knows only where they
+   * were.
+   */
+  static final double MEMORY = 2.0;
 
   private final Engine engine;
 
@@ -39,6 +45,7 @@ final class HumanHazards {
     double v0 = v.desiredSpeed(v.link);
     double a = Double.MAX_VALUE;
     boolean tracked = false;
+    double nearest = Double.MAX_VALUE;
     for (int i = 0; i < as.activeCount; i++) {
       Actor p = as.active[i];
       double along = Double.MAX_VALUE;
@@ -55,22 +62,47 @@ final class HumanHazards {
       if (along == Double.MAX_VALUE || !seen(v, p)) {
         continue;
       }
-      if (v.hazardBody != p.bodyId) {
-        if (tracked) {
-          continue; // one hazard at a time is remembered; the first in the list keeps its clock
-        }
+      if (v.hazardBody < 0) {
+        // The clock starts when the first road user comes into the corridor after none: people crossing one after
+        // another, or a group, are one hazard the driver is already reacting to (restarting it for each was a
+        // second of blindness to the second pedestrian of every pair).
         v.hazardBody = p.bodyId;
         v.hazardSeenTick = engine.tick;
       }
+      if (!tracked || along < nearest) {
+        nearest = along;
+        v.hazardX = p.x;
+        v.hazardY = p.y;
+        v.hazardHalfLength = 0.5 * p.length;
+      }
       tracked = true;
-      if ((engine.tick - v.hazardSeenTick) * engine.dt() + 1e-9 >= REACTION_TIME) {
+      v.hazardLastSeenTick = engine.tick;
+      if (reacted(v)) {
         a = Math.min(a, Idm.follow(v.type, v.speed, v0, Math.max(0.1, along - 0.5 * p.length), 0));
+      }
+    }
+    if (!tracked && v.hazardBody >= 0 && (engine.tick - v.hazardLastSeenTick) * engine.dt() <= MEMORY + 1e-9) {
+      // Nobody in view now, but somebody was a moment ago (another person stepped in front, a car passed between):
+      // the driver keeps stopping for where they were last seen.
+      double px = v.hazardX - fx;
+      double py = v.hazardY - fy;
+      double along = px * v.cosHeading + py * v.sinHeading;
+      double across = -px * v.sinHeading + py * v.cosHeading;
+      if (along > -0.5 && along < LOOK_AHEAD && Math.abs(across) < 0.5 * v.width + 0.75) {
+        tracked = true;
+        if (reacted(v)) {
+          a = Math.min(a, Idm.follow(v.type, v.speed, v0, Math.max(0.1, along - v.hazardHalfLength), 0));
+        }
       }
     }
     if (!tracked) {
       v.hazardBody = -1;
     }
     return a;
+  }
+
+  private boolean reacted(Vehicle v) {
+    return (engine.tick - v.hazardSeenTick) * engine.dt() + 1e-9 >= REACTION_TIME;
   }
 
   /** Line of sight from the driver's eye to any of the road user's outline points. */

@@ -31,8 +31,12 @@ final class Vehicle extends Body {
   boolean halted;
   long stuckSinceTick = -1;    // in a lane that does not lead on along the route
   int wantsLane = -1;          // link index of the lane it must move into but has found no gap in yet
-  int hazardBody = -1;         // the pedestrian, cyclist or standing vehicle a human driver has seen ahead
+  int hazardBody = -1;         // the first pedestrian, cyclist or standing vehicle seen ahead since there was none
   long hazardSeenTick;         // since when, for its reaction time
+  long hazardLastSeenTick;     // when the nearest of them was last in view, and where (its memory)
+  double hazardX;
+  double hazardY;
+  double hazardHalfLength;
   int detLink = -1;            // link and front position at the last detector update
   double detPos;
 
@@ -73,6 +77,7 @@ final class Vehicle extends Body {
     this.wantsLane = -1;
     this.hazardBody = -1;
     this.hazardSeenTick = 0;
+    this.hazardLastSeenTick = 0;
     this.detLink = -1;
     this.detPos = 0;
   }

@@ -215,6 +215,15 @@ final class CooperationCompiler {
       }
       compiledSuites.put(e.getKey(), list);
     }
+    for (String builtIn : new String[] {"front", "standard"}) {
+      if (!compiledSuites.containsKey(builtIn)) {
+        List<SensorSpec> list = new ArrayList<>();
+        for (SensorSpecYaml y : BuiltInSuites.SUITES.get(builtIn)) {
+          list.add(sensor(y, "(built-in suite " + builtIn + ")", 0, 0));
+        }
+        compiledSuites.put(builtIn, list);
+      }
+    }
     List<Arm> arms = new ArrayList<>();
     Set<String> names = new HashSet<>();
     if (spec.arms() == null || spec.arms().isEmpty()) {
@@ -237,7 +246,7 @@ final class CooperationCompiler {
           onboard = compiledSuites.get(a.onboard());
           if (onboard == null) {
             check.add(p + "/onboard", "unknown sensor suite '" + a.onboard() + "' (expected none or one of "
-                + String.join(", ", compiledSuites.keySet()) + " from sensorSuites)");
+                + String.join(", ", compiledSuites.keySet()) + ": sensorSuites, or the built-in front and standard)");
             onboard = List.of();
           }
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenDigestTest {
   /** sha256 of summary.json of {@code run occluded-pedestrian.yaml --seeds 3}. */
   static final String OCCLUDED_PEDESTRIAN_3_SEEDS =
-      "d1ca5102d97f376e90ae77fc9933f7d2d6aa11c03db2f1be059d85c08874fead";
+      "f1ad7afae32b8ccc7b74fbbecff164c3a647d558cc408eec98ca3bc70ef39aa2";
 
   @TempDir Path out;
 

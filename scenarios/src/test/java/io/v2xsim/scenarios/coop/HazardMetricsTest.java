@@ -92,7 +92,7 @@ class HazardMetricsTest {
     assertEquals(1.0, a.metric("hazards"));
     assertFalse(Double.isNaN(a.metric("aoiMean")));
     assertFalse(Double.isNaN(a.metric("awarenessRatio")));
-    assertFalse(Double.isNaN(a.metric("minTtcEgoTrue")));
+    assertFalse(Double.isNaN(a.metric("hazardToBrake")));
     assertNotEquals(0.0, a.metric("hazardBrakingEpisodes"));
     assertEquals(0.0, b.metric("hazards"));
     for (String m : List.of("aoiMean", "aoiP95", "awarenessRatio", "minTtcEgoTrue", "minTtcEgoPerceived",

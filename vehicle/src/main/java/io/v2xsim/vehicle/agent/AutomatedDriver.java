@@ -66,6 +66,30 @@ public final class AutomatedDriver implements VehicleController {
    * which the 0.4 g hard-braking metric counts as one episode.
    */
   static final double CAUTION_DECEL = 4.0;
+  /**
+   * Cautious policy: the deceleration with which the agent slows ahead of time toward an occlusion it sees coming,
+   * m/s^2, so that it arrives at {@link #CRAWL_SPEED} instead of following the firm bound down: 2 m/s^2 is the
+   * comfortable deceleration of everyday driving (about half of ISO 15622's 3.5 m/s^2 limit for adaptive cruise
+   * control; drivers' normal stops average 2-3 m/s^2).
+   */
+  static final double COMFORT_DECEL = 2.0;
+  /**
+   * Cautious policy: the speed the comfortable approach aims for where an occlusion begins, m/s; about the firm
+   * bound at {@link #EMERGE_STEP} m of room, the speed at which the agent passes beside a row of parked cars.
+   */
+  static final double CRAWL_SPEED = 2.5;
+  /**
+   * Cautious policy: a perceived pedestrian or cyclist up to this many metres beyond the emergence offset from the
+   * path binds the speed as an unseen emergence point does, if it stands (slower than
+   * {@link #KNOWN_VRU_STANDING} m/s) or moves toward the path (faster than {@link #KNOWN_VRU_APPROACH} m/s).
+   */
+  static final double KNOWN_VRU_BAND = 1.0;
+  static final double KNOWN_VRU_STANDING = 0.5;
+  static final double KNOWN_VRU_APPROACH = 0.2;
+  /** Cautious policy: how far beside the path an approaching pedestrian or cyclist is considered, metres. */
+  static final double KNOWN_VRU_REACH = 15.0;
+  /** Cautious policy: seconds of slack on an approaching pedestrian's or cyclist's time to reach the corridor. */
+  static final double KNOWN_VRU_SLACK = 1.0;
   /** Cautious policy: metres short of an unseen point the bound plans to stop. */
   static final double OCCLUSION_MARGIN = 0.5;
   /** Cautious policy: below the bound by less than this (m/s) the agent holds its speed instead of accelerating. */
@@ -123,6 +147,7 @@ public final class AutomatedDriver implements VehicleController {
   private final DecisionLog log;
   private final double[] path = new double[3];
   private final double[] crossingPose = new double[3];
+  private int[] vru = new int[8];
   // The ego's path, sampled once per decision and shared by every object's check: pathAhead walks links and
   // evaluates curves, which cost more than the checks themselves when hundreds of objects are believed in.
   private static final int HORIZON_SAMPLES = horizonSamples();
@@ -301,6 +326,51 @@ public final class AutomatedDriver implements VehicleController {
     return best;
   }
 
+  /** Collects into {@link #vru} the pedestrians and cyclists the agent believes in within {@code range}; their count. */
+  private int vulnerableNear(EgoState ego, double range) {
+    int n = 0;
+    for (int k = 0; k < world.count; k++) {
+      byte cls = world.objectClass[k];
+      if ((cls == io.v2xsim.core.sensing.ObjectClass.PEDESTRIAN || cls == io.v2xsim.core.sensing.ObjectClass.CYCLIST)
+          && Math.hypot(world.x[k] - ego.x(), world.y[k] - ego.y()) <= range) {
+        if (n == vru.length) {
+          vru = java.util.Arrays.copyOf(vru, 2 * n);
+        }
+        vru[n++] = k;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Whether a pedestrian or cyclist the agent perceives beside its path near the path point (x, y) with heading
+   * (c, sn) could be in the corridor when the ego gets there ({@code egoTime} s): standing within {@code band}
+   * metres of the path's centre, or walking toward it fast enough to reach the corridor by then (plus
+   * {@link #KNOWN_VRU_SLACK}). A road user one sees heading for the kerb is at least as likely to step out as one
+   * who might stand unseen there: the same bound applies, in every arm.
+   */
+  private boolean mayStepIn(int n, double x, double y, double c, double sn, double corridor, double band,
+      double egoTime) {
+    for (int i = 0; i < n; i++) {
+      int k = vru[i];
+      double dx = world.x[k] - x;
+      double dy = world.y[k] - y;
+      double along = dx * c + dy * sn;
+      double across = -dx * sn + dy * c;
+      double off = Math.abs(across);
+      if (Math.abs(along) > EMERGE_STEP || off <= corridor || off > KNOWN_VRU_REACH) {
+        continue;
+      }
+      double toward = -Math.signum(across) * (-world.vx[k] * sn + world.vy[k] * c);
+      boolean standing = Math.hypot(world.vx[k], world.vy[k]) < KNOWN_VRU_STANDING;
+      if (standing && off <= band
+          || toward > KNOWN_VRU_APPROACH && (off - corridor) / toward <= egoTime + KNOWN_VRU_SLACK) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean approachHasUnseenSpace(io.v2xsim.core.network.Lane lane) {
     double len = lane.length();
     double horizon = Math.min(len, lane.speedLimit() * CROSSING_HORIZON);
@@ -353,10 +423,17 @@ public final class AutomatedDriver implements VehicleController {
     }
     double v = Math.max(ego.speed(), 0.0);
     double b = CAUTION_DECEL;
-    double reach = Math.min(EMERGE_MAX, v * REACTION + v * v / (2 * b) + 2 * STOP_SHORT + EMERGE_STEP);
+    double firmReach = v * REACTION + v * v / (2 * b) + 2 * STOP_SHORT + EMERGE_STEP;
+    double comfortReach = v * REACTION + Math.max(0, v * v - CRAWL_SPEED * CRAWL_SPEED) / (2 * COMFORT_DECEL)
+        + 2 * STOP_SHORT + EMERGE_STEP;
+    double reach = Math.min(EMERGE_MAX, Math.max(firmReach, comfortReach));
     double lateral = 0.5 * ego.width() + MARGIN + EMERGE_OFFSET;
+    double corridor = 0.5 * ego.width() + MARGIN;
+    int vrus = vulnerableNear(ego, reach + EMERGE_STEP);
     double nearest = Double.NaN;
-    for (double d = EMERGE_STEP; d <= reach; d += EMERGE_STEP) {
+    // Points within the firm stopping distance every EMERGE_STEP; beyond it, where only comfort is at stake, every
+    // other one.
+    for (double d = EMERGE_STEP; d <= reach; d += d < firmReach ? EMERGE_STEP : 2 * EMERGE_STEP) {
       if (!ego.pathAhead(d, path)) {
         break;
       }
@@ -368,7 +445,8 @@ public final class AutomatedDriver implements VehicleController {
       // nothing.
       boolean sideMatters = d >= v * EMERGE_TIME;
       if (!covered(path[0], path[1]) || sideMatters && (mayEmerge(path[0], path[1], -sn, c, lateral)
-          || mayEmerge(path[0], path[1], sn, -c, lateral))) {
+          || mayEmerge(path[0], path[1], sn, -c, lateral)
+          || mayStepIn(vrus, path[0], path[1], c, sn, corridor, lateral + KNOWN_VRU_BAND, d / Math.max(v, 1.0)))) {
         nearest = d;
         break;
       }
@@ -382,6 +460,12 @@ public final class AutomatedDriver implements VehicleController {
     }
     double room = Math.max(0, nearest - OCCLUSION_MARGIN);
     double vmax = -b * REACTION + Math.sqrt(b * b * REACTION * REACTION + 2 * b * room);
+    // Seen coming: slow down comfortably to the crawl speed by the time it is reached, rather than follow the firm
+    // bound down at CAUTION_DECEL (which would be a hard braking for every parked bus).
+    double vComfort = Math.sqrt(CRAWL_SPEED * CRAWL_SPEED + 2 * COMFORT_DECEL * Math.max(0, room - v * REACTION));
+    if (v <= vmax && v > vComfort) {
+      return Math.max(-CAUTION_DECEL, -COMFORT_DECEL - (v - vComfort));
+    }
     if (v <= vmax - BOUND_HYSTERESIS) {
       return Double.MAX_VALUE;
     }

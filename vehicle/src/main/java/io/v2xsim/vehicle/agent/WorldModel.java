@@ -50,6 +50,7 @@ public final class WorldModel {
   private double[] tTime = new double[32];
   private int[] hits = new int[32];
   private boolean[] hitThisScan = new boolean[32];
+  private byte[] tCls = new byte[32];
 
   // Received objects (the latest frame of each station replaces that station's objects).
   private int received;
@@ -62,6 +63,7 @@ public final class WorldModel {
   private double[] rMeasured = new double[32];
   private double[] rGenerated = new double[32];
   private double[] rDelivered = new double[32];
+  private byte[] rCls = new byte[32];
   private long framesReceived;
   private boolean[] selfTrack = new boolean[32];
   private double[] selfDistance = new double[32];
@@ -87,6 +89,8 @@ public final class WorldModel {
   /** Seconds between the measurement behind the object and the decision time. */
   public double[] age = new double[32];
   public byte[] source = new byte[32];
+  /** {@link io.v2xsim.core.sensing.ObjectClass} as classified (UNKNOWN where no sensor could tell). */
+  public byte[] objectClass = new byte[32];
   /** For received objects: channel delay (delivery minus generation), s; NaN for onboard ones. */
   public double[] channelDelay = new double[32];
   /** For received objects: sensing and fusion delay (generation minus measurement), s. */
@@ -124,6 +128,7 @@ public final class WorldModel {
         tTime[i] = t;
         hits[i] = 1;
         hitThisScan[i] = true;
+        tCls[i] = d.objectClass[k];
       } else {
         int i = best;
         double dt = Math.max(t - tTime[i], 0);
@@ -135,6 +140,9 @@ public final class WorldModel {
         ty[i] = py + ALPHA * ey;
         // Two sensors can measure the same object within a tick of each other: dividing their disagreement by
         // that interval gave velocities of hundreds of m/s. The residual is spread over at least one scan period.
+        if (d.objectClass[k] != io.v2xsim.core.sensing.ObjectClass.UNKNOWN) {
+          tCls[i] = d.objectClass[k]; // a radar that cannot classify does not undo what a camera saw
+        }
         double dv = Math.max(dt, MIN_VELOCITY_DT);
         if (d.hasVelocity[k]) {
           tvx[i] = 0.5 * (tvx[i] + BETA * ex / dv) + 0.5 * d.vx[k];
@@ -217,6 +225,7 @@ public final class WorldModel {
       rMeasured[slot] = frame.measurementTimeUs[n] / 1e6;
       rGenerated[slot] = generated;
       rDelivered[slot] = deliveredAt;
+      rCls[slot] = (byte) frame.objectClass[n];
     }
   }
 
@@ -248,7 +257,7 @@ public final class WorldModel {
         continue;
       }
       double dt = now - tTime[i];
-      add(tx[i] + tvx[i] * dt, ty[i] + tvy[i] * dt, tvx[i], tvy[i], dt, ONBOARD, Double.NaN, Double.NaN);
+      add(tx[i] + tvx[i] * dt, ty[i] + tvy[i] * dt, tvx[i], tvy[i], dt, ONBOARD, Double.NaN, Double.NaN, tCls[i]);
     }
     int onboard = count;
     markSelf(now, egoX, egoY, egoHeading, egoLength, egoWidth);
@@ -267,7 +276,7 @@ public final class WorldModel {
         }
       }
       if (!dup) {
-        add(px, py, rvx[i], rvy[i], dt, RSU, rDelivered[i] - rGenerated[i], rGenerated[i] - rMeasured[i]);
+        add(px, py, rvx[i], rvy[i], dt, RSU, rDelivered[i] - rGenerated[i], rGenerated[i] - rMeasured[i], rCls[i]);
       }
     }
   }
@@ -358,8 +367,10 @@ public final class WorldModel {
     return framesReceived;
   }
 
-  private void add(double px, double py, double pvx, double pvy, double a, byte src, double channel, double rsu) {
+  private void add(double px, double py, double pvx, double pvy, double a, byte src, double channel, double rsu,
+      byte cls) {
     int i = count++;
+    objectClass[i] = cls;
     x[i] = px;
     y[i] = py;
     vx[i] = pvx;
@@ -378,6 +389,7 @@ public final class WorldModel {
     tTime[to] = tTime[from];
     hits[to] = hits[from];
     hitThisScan[to] = hitThisScan[from];
+    tCls[to] = tCls[from];
   }
 
   private void copyReceived(int from, int to) {
@@ -390,6 +402,7 @@ public final class WorldModel {
     rMeasured[to] = rMeasured[from];
     rGenerated[to] = rGenerated[from];
     rDelivered[to] = rDelivered[from];
+    rCls[to] = rCls[from];
   }
 
   private void ensureTracks(int n) {
@@ -404,6 +417,7 @@ public final class WorldModel {
     tTime = java.util.Arrays.copyOf(tTime, m);
     hits = java.util.Arrays.copyOf(hits, m);
     hitThisScan = java.util.Arrays.copyOf(hitThisScan, m);
+    tCls = java.util.Arrays.copyOf(tCls, m);
   }
 
   private void ensureReceived(int n) {
@@ -420,6 +434,7 @@ public final class WorldModel {
     rMeasured = java.util.Arrays.copyOf(rMeasured, m);
     rGenerated = java.util.Arrays.copyOf(rGenerated, m);
     rDelivered = java.util.Arrays.copyOf(rDelivered, m);
+    rCls = java.util.Arrays.copyOf(rCls, m);
   }
 
   private void ensureView(int n) {
@@ -435,5 +450,6 @@ public final class WorldModel {
     source = java.util.Arrays.copyOf(source, m);
     channelDelay = java.util.Arrays.copyOf(channelDelay, m);
     rsuDelay = java.util.Arrays.copyOf(rsuDelay, m);
+    objectClass = java.util.Arrays.copyOf(objectClass, m);
   }
 }
