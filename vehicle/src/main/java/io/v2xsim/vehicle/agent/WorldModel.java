@@ -20,8 +20,8 @@ public final class WorldModel {
   static final double SAME_OBJECT_M = 2.5;
   /**
    * A received object whose centre lies within the ego's own footprint grown by these margins (along and across its
-   * heading) may be the roadside unit's track of the ego itself; of each station's such objects only the nearest is
-   * taken to be the ego, since a station tracks the ego once. The along margin covers the track's lag behind a
+   * heading) where the ego was at the object's measurement time may be the roadside unit's track of the ego itself; of each station's such objects only the nearest is
+   * taken to be the ego, since a station tracks the ego once. The along margin covers the track's smoothing lag behind a
    * moving ego, the lateral one its noise; a cyclist riding beside the car, a lane's half-width away, is outside.
    */
   static final double SELF_ALONG_MARGIN_M = 2.0;
@@ -67,6 +67,8 @@ public final class WorldModel {
   private long framesReceived;
   private boolean[] selfTrack = new boolean[32];
   private double[] selfDistance = new double[32];
+  private final OwnTrack own = new OwnTrack();
+  private final double[] pose = new double[3];
   /** Signal states the frames carried (SPaT), per station. */
   final ReceivedSignals signals = new ReceivedSignals();
 
@@ -242,6 +244,7 @@ public final class WorldModel {
    * from road users beside it.
    */
   public void predict(double now, double egoX, double egoY, double egoHeading, double egoLength, double egoWidth) {
+    own.add(now, egoX, egoY, egoHeading);
     // Drop stale received objects.
     int w = 0;
     for (int i = 0; i < received; i++) {
@@ -260,7 +263,7 @@ public final class WorldModel {
       add(tx[i] + tvx[i] * dt, ty[i] + tvy[i] * dt, tvx[i], tvy[i], dt, ONBOARD, Double.NaN, Double.NaN, tCls[i]);
     }
     int onboard = count;
-    markSelf(now, egoX, egoY, egoHeading, egoLength, egoWidth);
+    markSelf(egoX, egoY, egoHeading, egoLength, egoWidth);
     for (int i = 0; i < received; i++) {
       if (selfTrack[i]) {
         continue; // the RSU sees us too: its (older, noisier) track of the ego is not an obstacle
@@ -281,21 +284,28 @@ public final class WorldModel {
     }
   }
 
-  /** Marks, per station, the nearest received object that lies where the ego's own body is. */
-  private void markSelf(double now, double egoX, double egoY, double egoHeading, double egoLength, double egoWidth) {
+  /**
+   * Marks, per station, the nearest received object that lies where the ego's own body was when the object was
+   * measured (the ego's pose then, from its own track; its pose now if the track does not reach back so far).
+   */
+  private void markSelf(double egoX, double egoY, double egoHeading, double egoLength, double egoWidth) {
     if (selfTrack.length < received) {
       selfTrack = new boolean[Math.max(received, 2 * selfTrack.length)];
       selfDistance = new double[selfTrack.length];
     }
-    double c = Math.cos(egoHeading);
-    double sn = Math.sin(egoHeading);
     double along = 0.5 * egoLength + SELF_ALONG_MARGIN_M;
     double across = 0.5 * egoWidth + SELF_LATERAL_MARGIN_M;
     for (int i = 0; i < received; i++) {
       selfTrack[i] = false;
-      double dt = now - rMeasured[i];
-      double dx = rx[i] + rvx[i] * dt - egoX;
-      double dy = ry[i] + rvy[i] * dt - egoY;
+      if (!own.poseAt(rMeasured[i], pose)) {
+        pose[0] = egoX;
+        pose[1] = egoY;
+        pose[2] = egoHeading;
+      }
+      double c = Math.cos(pose[2]);
+      double sn = Math.sin(pose[2]);
+      double dx = rx[i] - pose[0];
+      double dy = ry[i] - pose[1];
       double a = dx * c + dy * sn;
       double l = -dx * sn + dy * c;
       selfDistance[i] = Math.abs(a) <= along && Math.abs(l) <= across ? Math.hypot(dx, dy) : Double.POSITIVE_INFINITY;
@@ -358,6 +368,7 @@ public final class WorldModel {
     tracks = 0;
     received = 0;
     coverage = 0;
+    own.clear();
     framesReceived = 0;
     signals.reset();
     count = 0;

@@ -91,6 +91,29 @@ class WorldModelTest {
   }
 
   @Test
+  void onABendTheReportOfTheEgoIsMatchedWhereTheEgoWasWhenItWasMeasured() {
+    WorldModel w = new WorldModel();
+    // The ego takes a left bend at 11 m/s: heading 0 at t = 1.0, turning at 1.5 rad/s (its own poses every 0.05 s).
+    double x = 0;
+    double y = 0;
+    for (int k = 0; k <= 10; k++) {
+      double t = 1.0 + 0.05 * k;
+      double h = 1.5 * (t - 1.0);
+      if (k > 0) {
+        x += 11 * 0.05 * Math.cos(h);
+        y += 11 * 0.05 * Math.sin(h);
+      }
+      w.predict(t, x, y, h, 4.5, 1.8);
+    }
+    // The station's track of the ego, measured at t = 1.0 where the ego was then, with the velocity it had then
+    // (11 m/s east): carried forward 0.5 s in a straight line it lies 2.0 m beside the ego, which has turned 43
+    // degrees meanwhile; measured against the ego's pose now it was taken for another car.
+    w.onFrame(frame(7, 1.0, 1, 0.1, 0.05, 11, 0, 1.0), 1.5);
+    w.predict(1.5, x, y, 1.5 * 0.5, 4.5, 1.8);
+    assertEquals(0, w.count, "the ego's own track is no obstacle");
+  }
+
+  @Test
   void tracksAndReceivedObjectsExpire() {
     WorldModel w = new WorldModel();
     for (int i = 0; i < WorldModel.CONFIRM_HITS; i++) {
