@@ -130,7 +130,8 @@ public final class ArmRun {
       Cooperation coop = s.cooperation();
       List<ActorScript> hazards = s.model().actors();
       // Hazards are the scripted road users: pedestrians and cyclists, and vehicles that are triggered by an ego or
-      // break the rules (a red-light runner), each measured against the vehicle its trigger watches.
+      // break the rules (a red-light runner), each measured against the vehicle its trigger watches (a hazard with
+      // no trigger against each automated vehicle it becomes relevant to).
       List<CoopMetrics.Hazard> scripted = new ArrayList<>();
       for (ActorScript a : hazards) {
         scripted.add(CoopMetrics.Hazard.of(a));
@@ -138,6 +139,12 @@ public final class ArmRun {
       for (io.v2xsim.core.demand.DemandModel.Trip t : s.model().demand().trips()) {
         if (t.trigger() != null || !t.type().compliance().obeys()) {
           scripted.add(new CoopMetrics.Hazard(t.id(), t.trigger() == null ? null : t.trigger().trip()));
+        }
+      }
+      // And vehicles standing in a lane (a breakdown): an obstacle of the vehicle kind, against any automated car.
+      for (io.v2xsim.core.actors.StaticScene.Parked p : s.model().scene().parked()) {
+        if (p.inLane()) {
+          scripted.add(new CoopMetrics.Hazard(p.id(), null));
         }
       }
       this.metrics = new CoopMetrics(engine, scripted, arm);

@@ -90,7 +90,9 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   private final double[] holdingSince;
   /** Named ego, before onset: when it first braked for the hazard (NaN if not). */
   private final double[] brakeBeforeOnset;
-  /** Object id of an agent -> 1 while its last decision braked for a hazard. */
+  /** Braking episodes closer than this, ms, are one (see {@link #decided}). */
+  static final int EPISODE_GAP_MS = 1000;
+  /** Object id of an agent -> model time (ms) of its last decision that braked for a hazard. */
   private final LongIntMap brakingNow = new LongIntMap();
   private int phantomEpisodes;
   private int brakeEpisodes;
@@ -162,9 +164,16 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
   @Override
   public void decided(AutomatedDriver agent, double time, double commanded, double hazard, double objX, double objY,
       byte source) {
-    boolean now = hazard > 0;
-    boolean was = brakingNow.put(agent.objectId(), now ? 1 : 0) == 1;
-    if (!now || !measuring(time)) {
+    if (hazard <= 0) {
+      return;
+    }
+    // Braking that stops and resumes within EPISODE_GAP s is one episode: a need hovering at the check's threshold
+    // (an object's position noise) switched it on and off every other decision, 27 "episodes" behind one
+    // broken-down car.
+    int ms = (int) Math.round(time * 1000);
+    int last = brakingNow.put(agent.objectId(), ms);
+    boolean was = last != LongIntMap.ABSENT && ms - last <= EPISODE_GAP_MS;
+    if (!measuring(time)) {
       return;
     }
     GroundTruth truth = engine.groundTruth();
@@ -592,9 +601,11 @@ final class CoopMetrics implements AutomatedDriver.DecisionLog {
     out.add(new MetricValue("minTtcEgoPerceived", "s", "the same against the automated vehicles' world models:"
         + " perceived position and velocity, size and heading of the road user within 2.5 m (else a 0.5 m square);"
         + " NaN if none", Double.isInfinite(minTtcPerceived) ? Double.NaN : minTtcPerceived));
-    out.add(new MetricValue("phantomBraking", "1", "braking episodes for objects that did not exist",
+    out.add(new MetricValue("phantomBraking", "1", "braking episodes (as hazardBrakingEpisodes) that began for an"
+        + " object with no road user within " + PHANTOM_M + " m",
         phantomEpisodes));
-    out.add(new MetricValue("hazardBrakingEpisodes", "1", "episodes of braking for a perceived object",
+    out.add(new MetricValue("hazardBrakingEpisodes", "1", "episodes of braking for a perceived object (braking"
+        + " that resumes within " + EPISODE_GAP_MS / 1000.0 + " s continues its episode)",
         brakeEpisodes));
     out.add(new MetricValue("aoiMean", "s", "mean age of received objects at decision time (decision time minus"
         + " the measurement time the frame carries)", received.mean()));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenDigestTest {
   /** sha256 of summary.json of {@code run occluded-pedestrian.yaml --seeds 3}. */
   static final String OCCLUDED_PEDESTRIAN_3_SEEDS =
-      "f1ad7afae32b8ccc7b74fbbecff164c3a647d558cc408eec98ca3bc70ef39aa2";
+      "d37352ad6e783f99bba977ea2e7ff72b06e7dfc90656ba069ec6ff1e7750ff04";
 
   @TempDir Path out;
 
