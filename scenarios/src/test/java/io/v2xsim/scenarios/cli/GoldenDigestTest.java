@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenDigestTest {
   /** sha256 of summary.json of {@code run occluded-pedestrian.yaml --seeds 3}. */
   static final String OCCLUDED_PEDESTRIAN_3_SEEDS =
-      "d37352ad6e783f99bba977ea2e7ff72b06e7dfc90656ba069ec6ff1e7750ff04";
+      "cdfe6842c6a787aa44bcccc912b582fc8a9dfba242e61fb1515e95ce523b8636";
 
   @TempDir Path out;
 

@@ -82,11 +82,15 @@ class OcclusionAwareDrivingTest {
   }
 
   private double slowest(String yaml, String arm) throws Exception {
+    return slowest(yaml, arm, 100, 220);
+  }
+
+  private double slowest(String yaml, String arm, double x0, double x1) throws Exception {
     Path f = dir.resolve("kerb-" + yaml.hashCode() + ".yaml");
     Files.writeString(f, yaml);
     CompiledScenario s = LOADER.compile(LOADER.read(f), new SpecOverrides(null, null, null, null));
     Arm a = s.cooperation().arms().stream().filter(x -> x.name().equals(arm)).findFirst().orElseThrow();
-    SlowestBetween l = new SlowestBetween(100, 220);
+    SlowestBetween l = new SlowestBetween(x0, x1);
     ArmRun.run(s, a, 1, l);
     return l.min;
   }
@@ -104,6 +108,55 @@ class OcclusionAwareDrivingTest {
     assertTrue(row > 2.0, "slower, not stopped: " + row);
     assertEquals(naiveOpen, naiveRow, 1e-9, "the naive agent ignores what it cannot see");
     assertTrue(naiveOpen > 13.0);
+  }
+
+  /**
+   * A queue of buses crawling the other way at walking pace: someone may step out between them, and the agent's
+   * own sensors cannot see the gaps past the bus in front of each (traffic hides space as buildings do). Measured
+   * from perception only: the buses are tracked objects, not scenery.
+   */
+  private static String oncomingQueue(boolean buses) {
+    StringBuilder trips = new StringBuilder("    - {id: ego, depart: 120, from: W-E, to: W-E, type: ego}\n");
+    for (int i = 0; buses && i < 12; i++) {
+      trips.append("    - {id: bus").append(i).append(", depart: ").append(i)
+          .append(", from: E-W, to: E-W, type: crawler}\n");
+    }
+    return """
+        name: oncoming-queue
+        network:
+          nodes:
+            - {id: W, x: 0, y: 0, type: boundary}
+            - {id: E, x: 400, y: 0, type: boundary}
+          roads:
+            - {id: W-E, from: W, to: E, lanes: 1, speedLimit: 13.89}
+            - {id: E-W, from: E, to: W, lanes: 1, speedLimit: 13.89}
+        vehicleTypes:
+          ego: {vehicleClass: car, automated: true, speedFactor: 0}
+          crawler: {vehicleClass: bus, maxSpeed: 1.0, speedFactor: 0}
+        demand:
+          trips:
+        """ + trips + """
+        arms:
+          - {name: cautious, onboard: standard}
+          - {name: naive, onboard: standard, policy: naive}
+        experiment: {duration: 160, dt: 0.05, seeds: 1}
+        outputs: {trajectoryInterval: 0.1}
+        """;
+  }
+
+  @Test
+  void cautiousSlowsBesideAQueueOfVehiclesItCannotSeePast() throws Exception {
+    double open = slowest(oncomingQueue(false), "cautious", 270, 380);
+    double queue = slowest(oncomingQueue(true), "cautious", 270, 380);
+    double naiveQueue = slowest(oncomingQueue(true), "naive", 270, 380);
+    System.out.printf("slowest 270-380 m: cautious open %.2f, beside the queue %.2f; naive beside it %.2f m/s%n",
+        open, queue, naiveQueue);
+    assertTrue(open > 13.0, "nothing hides the other side: the limit, " + open);
+    assertTrue(queue < 0.6 * naiveQueue, "someone could step out between the buses: " + queue);
+    assertTrue(queue > 1.0, "slower, not stopped: " + queue);
+    // Before the onboard tracker weighed each detection by its covariance, the buses' tracks jumped a metre
+    // sideways and the naive agent braked to a standstill for them.
+    assertTrue(naiveQueue > 13.0, "the naive agent ignores what it cannot see: " + naiveQueue);
   }
 
   @Test

@@ -43,6 +43,13 @@ public final class AutomatedDriver implements VehicleController {
   static final double PARALLEL_MIN_SPEED = 2.0;
   static final double PARALLEL_ANGLE = Math.toRadians(20);
   private static final double COS_PARALLEL = Math.cos(PARALLEL_ANGLE);
+  /**
+   * A perceived vehicle beside the corridor moving sideways slower than this (m/s) is predicted to keep its lane: the
+   * onboard tracker's sideways velocity of a slow vehicle is noise of this order; lane changes are slower (about 1
+   * m/s), and a vehicle that does come across is caught once it is in the corridor. Crossing traffic at junctions
+   * is faster.
+   */
+  static final double VEHICLE_SIDEWAYS_NOISE = 4.0;
   /** Lateral clearance added to both half widths, metres. */
   static final double MARGIN = 0.6;
   /** Metres short of the meeting point the ego aims to stop. */
@@ -148,6 +155,7 @@ public final class AutomatedDriver implements VehicleController {
   private final double[] path = new double[3];
   private final double[] crossingPose = new double[3];
   private int[] vru = new int[8];
+  private final TrafficShadows shadows = new TrafficShadows();
   // The ego's path, sampled once per decision and shared by every object's check: pathAhead walks links and
   // evaluates curves, which cost more than the checks themselves when hundreds of objects are believed in.
   private static final int HORIZON_SAMPLES = horizonSamples();
@@ -298,6 +306,23 @@ public final class AutomatedDriver implements VehicleController {
   }
 
   /**
+   * As {@link #covered}, for space beside the path and on crossing approaches: an own sensor's view of it must also
+   * pass no perceived vehicle ({@link TrafficShadows}). Not for the path itself: what a leader hides in the ego's
+   * lane, the leader meets first, and car following keeps the ego behind it.
+   */
+  private boolean coveredPastTraffic(double px, double py) {
+    if (occluders == null) {
+      return false;
+    }
+    for (int i = 0; i < sensors.length; i++) {
+      if (sensors[i].sweeps(px, py, occluders) && !shadows.hides(sensors[i].x(), sensors[i].y(), px, py)) {
+        return true;
+      }
+    }
+    return usesFrames && world.roadsideCovers(px, py, coverageTime, COVERAGE_MAX_AGE, occluders);
+  }
+
+  /**
    * Blind junctions: the distance along the path to the first conflict point of the next junction whose crossing
    * approach has unseen space within {@link #CROSSING_HORIZON} s at its speed limit of the stop line, or NaN. Whoever
    * could come out of that space (a vehicle or cyclist ignoring right of way included) reaches the crossing about
@@ -377,7 +402,7 @@ public final class AutomatedDriver implements VehicleController {
     double scale = lane.shapeScale();
     for (double back = 0; back <= horizon; back += EMERGE_STEP * 2) {
       lane.shape().pose((len - back) * scale, crossingPose);
-      if (!covered(crossingPose[0], crossingPose[1])) {
+      if (!coveredPastTraffic(crossingPose[0], crossingPose[1])) {
         return true;
       }
     }
@@ -392,7 +417,7 @@ public final class AutomatedDriver implements VehicleController {
   private boolean mayEmerge(double x, double y, double nx, double ny, double lateral) {
     double px = x + nx * lateral;
     double py = y + ny * lateral;
-    if (covered(px, py)) {
+    if (coveredPastTraffic(px, py)) {
       return false;
     }
     double edge = lateral - EMERGE_OFFSET;
@@ -430,6 +455,8 @@ public final class AutomatedDriver implements VehicleController {
     double lateral = 0.5 * ego.width() + MARGIN + EMERGE_OFFSET;
     double corridor = 0.5 * ego.width() + MARGIN;
     int vrus = vulnerableNear(ego, reach + EMERGE_STEP);
+    // Far enough for the crossing approaches too (their speed limit times CROSSING_HORIZON back from the line).
+    shadows.collect(world, ego.x(), ego.y(), ego.heading(), reach + EMERGE_STEP + lateral + 60);
     double nearest = Double.NaN;
     // Points within the firm stopping distance every EMERGE_STEP; beyond it, where only comfort is at stake, every
     // other one.
@@ -514,12 +541,20 @@ public final class AutomatedDriver implements VehicleController {
       double pvx = world.vx[k];
       double pvy = world.vy[k];
       double sp = Math.hypot(pvx, pvy);
-      if (sp > PARALLEL_MIN_SPEED) {
+      byte cls = world.objectClass[k];
+      boolean vehicle = cls == io.v2xsim.core.sensing.ObjectClass.CAR || cls == io.v2xsim.core.sensing.ObjectClass.BUS
+          || cls == io.v2xsim.core.sensing.ObjectClass.TRUCK || cls == io.v2xsim.core.sensing.ObjectClass.EMERGENCY;
+      // So does a vehicle beside it that moves sideways slower than VEHICLE_SIDEWAYS_NOISE, whatever its speed: at
+      // walking pace the tracker's velocity is mostly noise (1-4 m/s sideways at 10 Hz), and buses crawling the other
+      // way at 1 m/s were predicted across the car's path.
+      if (sp > PARALLEL_MIN_SPEED || vehicle) {
         double along = pvx * hc + pvy * hs;
+        double sideways = Math.abs(-pvx * hs + pvy * hc);
         double rx = world.x[k] - ego.x();
         double ry = world.y[k] - ego.y();
         double lateral = Math.abs(-rx * hs + ry * hc);
-        if (Math.abs(along) > sp * COS_PARALLEL && lateral > halfWidth + MARGIN + 0.5) {
+        if ((Math.abs(along) > sp * COS_PARALLEL || vehicle && sideways < VEHICLE_SIDEWAYS_NOISE)
+            && lateral > halfWidth + MARGIN + 0.5) {
           pvx = along * hc;
           pvy = along * hs;
         }

@@ -10,10 +10,10 @@ import io.v2xsim.core.wire.FrameView;
  * (after prediction) is dropped in favour of the onboard track, and received objects that are the ego itself
  * are ignored.
  *
- * <p>Onboard tracking is a light alpha-beta tracker: nearest-neighbour association within
- * {@link #GATE_M}, confirmation after three hits, deletion when no scan has updated a track for
- * {@link #TRACK_TIMEOUT} s. Enough for decisions;
- * the RSU runs the full Kalman tracker.
+ * <p>Onboard tracking: nearest-neighbour association within {@link #GATE_M}, a constant-velocity Kalman filter
+ * per track that weighs each detection by its covariance ({@link TrackFilter}), the class its detections gave most
+ * often, confirmation after three hits, deletion when no scan has updated a track for {@link #TRACK_TIMEOUT} s.
+ * Lighter than the RSU's tracker (no gating by covariance, no track management by score).
  */
 public final class WorldModel {
   static final double GATE_M = 3.0;
@@ -28,10 +28,6 @@ public final class WorldModel {
   static final double SELF_LATERAL_MARGIN_M = 0.8;
   static final int CONFIRM_HITS = 3;
   static final double TRACK_TIMEOUT = 0.35;
-  static final double ALPHA = 0.6;
-  static final double BETA = 0.3;
-  /** Shortest interval a position residual is turned into velocity over, s (one sensor period). */
-  static final double MIN_VELOCITY_DT = 0.1;
   /** No road user is tracked faster than this, m/s (about 200 km/h). */
   static final double MAX_SPEED = 55.0;
   /** Received objects older than this are no longer used: the generation rules resend unchanged ones once a second. */
@@ -51,6 +47,13 @@ public final class WorldModel {
   private int[] hits = new int[32];
   private boolean[] hitThisScan = new boolean[32];
   private byte[] tCls = new byte[32];
+  private static final int VOTES = io.v2xsim.core.sensing.ObjectClass.COUNT;
+  /** Per track, how many of its detections gave each class. */
+  private short[] tVotes = new short[32 * VOTES];
+  /** Per track, its 4x4 state covariance (x, y, vx, vy), row-major. */
+  private double[] tP = new double[32 * 16];
+  private final TrackFilter filter = new TrackFilter();
+  private final double[] st = new double[4];
 
   // Received objects (the latest frame of each station replaces that station's objects).
   private int received;
@@ -128,31 +131,32 @@ public final class WorldModel {
         tvx[i] = d.hasVelocity[k] ? d.vx[k] : 0;
         tvy[i] = d.hasVelocity[k] ? d.vy[k] : 0;
         tTime[i] = t;
+        TrackFilter.init(tP, 16 * i, d.cxx[k], d.cxy[k], d.cyy[k], d.hasVelocity[k], d.vxx[k], d.vxy[k], d.vyy[k]);
         hits[i] = 1;
         hitThisScan[i] = true;
-        tCls[i] = d.objectClass[k];
+        java.util.Arrays.fill(tVotes, i * VOTES, (i + 1) * VOTES, (short) 0);
+        tCls[i] = io.v2xsim.core.sensing.ObjectClass.UNKNOWN;
+        tCls[i] = vote(i, d.objectClass[k]);
       } else {
         int i = best;
         double dt = Math.max(t - tTime[i], 0);
-        double px = tx[i] + tvx[i] * dt;
-        double py = ty[i] + tvy[i] * dt;
-        double ex = d.x[k] - px;
-        double ey = d.y[k] - py;
-        tx[i] = px + ALPHA * ex;
-        ty[i] = py + ALPHA * ey;
-        // Two sensors can measure the same object within a tick of each other: dividing their disagreement by
-        // that interval gave velocities of hundreds of m/s. The residual is spread over at least one scan period.
-        if (d.objectClass[k] != io.v2xsim.core.sensing.ObjectClass.UNKNOWN) {
-          tCls[i] = d.objectClass[k]; // a radar that cannot classify does not undo what a camera saw
-        }
-        double dv = Math.max(dt, MIN_VELOCITY_DT);
+        // Kalman update weighed by the detection's own covariance. Two sensors measuring the same object within a
+        // tick of each other barely move its velocity (its covariance grew by that interval only): dividing their
+        // disagreement by the interval, as the alpha-beta filter did, gave hundreds of m/s.
+        st[0] = tx[i] + tvx[i] * dt;
+        st[1] = ty[i] + tvy[i] * dt;
+        st[2] = tvx[i];
+        st[3] = tvy[i];
+        TrackFilter.predict(tP, 16 * i, dt);
+        filter.update(st, tP, 16 * i, 0, d.x[k], d.y[k], d.cxx[k], d.cxy[k], d.cyy[k]);
         if (d.hasVelocity[k]) {
-          tvx[i] = 0.5 * (tvx[i] + BETA * ex / dv) + 0.5 * d.vx[k];
-          tvy[i] = 0.5 * (tvy[i] + BETA * ey / dv) + 0.5 * d.vy[k];
-        } else {
-          tvx[i] += BETA * ex / dv;
-          tvy[i] += BETA * ey / dv;
+          filter.update(st, tP, 16 * i, 2, d.vx[k], d.vy[k], d.vxx[k], d.vxy[k], d.vyy[k]);
         }
+        tx[i] = st[0];
+        ty[i] = st[1];
+        tvx[i] = st[2];
+        tvy[i] = st[3];
+        tCls[i] = vote(i, d.objectClass[k]);
         double sp = Math.hypot(tvx[i], tvy[i]);
         if (sp > MAX_SPEED) {
           tvx[i] *= MAX_SPEED / sp;
@@ -392,7 +396,28 @@ public final class WorldModel {
     rsuDelay[i] = rsu;
   }
 
+  /**
+   * A track's class is the one its detections gave most often (the latest on a tie), not the last one: a camera's
+   * occasional confusion turned a bus crawling past into a pedestrian walking toward the car for one scan, and the
+   * car braked for it. A radar that cannot classify (UNKNOWN) does not vote.
+   */
+  private byte vote(int track, byte cls) {
+    int base = track * VOTES;
+    if (cls != io.v2xsim.core.sensing.ObjectClass.UNKNOWN && tVotes[base + cls] < Short.MAX_VALUE) {
+      tVotes[base + cls]++;
+    }
+    byte best = cls != io.v2xsim.core.sensing.ObjectClass.UNKNOWN ? cls : tCls[track];
+    for (int c = 1; c < VOTES; c++) {
+      if (tVotes[base + c] > tVotes[base + best]) {
+        best = (byte) c;
+      }
+    }
+    return best;
+  }
+
   private void copyTrack(int from, int to) {
+    System.arraycopy(tVotes, from * VOTES, tVotes, to * VOTES, VOTES);
+    System.arraycopy(tP, 16 * from, tP, 16 * to, 16);
     tx[to] = tx[from];
     ty[to] = ty[from];
     tvx[to] = tvx[from];
@@ -429,6 +454,8 @@ public final class WorldModel {
     hits = java.util.Arrays.copyOf(hits, m);
     hitThisScan = java.util.Arrays.copyOf(hitThisScan, m);
     tCls = java.util.Arrays.copyOf(tCls, m);
+    tVotes = java.util.Arrays.copyOf(tVotes, m * VOTES);
+    tP = java.util.Arrays.copyOf(tP, m * 16);
   }
 
   private void ensureReceived(int n) {
