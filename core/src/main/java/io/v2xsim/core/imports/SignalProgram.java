@@ -18,8 +18,9 @@ import java.util.function.Predicate;
  *
  * <p>The rule (docs/imported-signals.md):
  * <ol>
- *   <li>A step is a <em>clearance</em> step when it lets no movement go that did not go in the step before it
- *       (it starts nothing) and it lets nothing go, or shows amber, or lets only right turns go for at most
+ *   <li>A step is a <em>clearance</em> step when it gives green to no movement that did not go in the step
+ *       before it (it starts nothing; a stop-then-go {@code s} may start anywhere, as right on red does) and it
+ *       lets nothing go, or shows amber, or lets only right turns go for at most
  *       {@value #MAX_CLEARANCE} s (SUMO's all-red and yellow phases, LibSignal's 5 s "right turns only" phase).
  *       Every other step is a green phase.
  *   <li>The clearance steps after a green phase are its clearance: those showing amber its yellow, the others
@@ -87,7 +88,8 @@ final class SignalProgram {
     for (int k = 0; k < n; k++) {
       Step s = steps.get(k);
       Set<String> go = going.get(k);
-      boolean startsNothing = going.get((k - 1 + n) % n).containsAll(go);
+      // A stop-then-go link may start anywhere (SUMO shows right on red in all-red phases too): it starts nothing.
+      boolean startsNothing = going.get((k - 1 + n) % n).containsAll(s.green());
       boolean rightOnly = s.duration() <= MAX_CLEARANCE && go.stream().allMatch(rightTurn);
       clearance[k] = n > 1 && startsNothing && (go.isEmpty() || s.amber() || rightOnly);
       anyGreen |= !clearance[k];
