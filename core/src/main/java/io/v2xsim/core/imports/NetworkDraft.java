@@ -135,6 +135,11 @@ final class NetworkDraft {
     plans.put(junction, phases);
   }
 
+  /** The phases given to {@code junction}, or null. */
+  List<PhaseDraft> planOf(String junction) {
+    return plans.get(junction);
+  }
+
   /** The spec of the network; lane turns come from the allowed targets, classified by geometry as the builder does. */
   NetworkSpec networkSpec() {
     List<NodeSpec> nodeSpecs = new ArrayList<>();
