@@ -204,8 +204,13 @@ final class DriverModel {
       if (v.type.compliance().runsRedLights() && (state == SignalColor.RED || state == SignalColor.YELLOW)) {
         state = SignalColor.GREEN; // a red-light runner drives on as if it had the green
       }
+      if (!v.stoppedAtLine && v.speed < 0.1 && dist < t.minGap() + 2.0) {
+        v.stoppedAtLine = true; // halted at the line: what a stop-then-go light asks before going
+      }
       switch (state) {
         case SignalColor.RED, Surroundings.SIGNAL_UNKNOWN -> stop = true; // a signal not seen is not a green
+        // Stop, then go (SUMO 's', right on red): halt at the line first, then yield to everyone not facing red.
+        case SignalColor.STOP -> stop = !v.stoppedAtLine || blocked(v, c, dist, state, s);
         case SignalColor.YELLOW -> {
           if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()) {
             // Waiting at the line to turn across traffic: clear the junction now, as drivers do on yellow,
@@ -357,13 +362,11 @@ final class DriverModel {
       if (so == SignalColor.RED) {
         return false;
       }
-      boolean egoPermissive = state == SignalColor.PERMISSIVE;
       if (so == Surroundings.SIGNAL_UNKNOWN) {
-        return egoPermissive;
+        return rank(state) < rank(SignalColor.GREEN);
       }
-      boolean otherPermissive = so == SignalColor.PERMISSIVE;
-      if (egoPermissive != otherPermissive) {
-        return egoPermissive;
+      if (rank(state) != rank(so)) {
+        return rank(state) < rank(so);
       }
       return conf.yieldsStatically();
     }
@@ -371,6 +374,19 @@ final class DriverModel {
       return true;
     }
     return conf.yieldsStatically();
+  }
+
+  /**
+   * Priority of a signal state among movements that may go: protected green (and yellow, which ends one) over
+   * permissive green over stop-then-go. A lower rank gives way to a higher one; equal ranks fall back on the
+   * junction's static rules.
+   */
+  private static int rank(byte state) {
+    return switch (state) {
+      case SignalColor.STOP -> 0;
+      case SignalColor.PERMISSIVE -> 1;
+      default -> 2;
+    };
   }
 
   /** Don't block the box: wait at the line if the exit lane has no room for this vehicle. */

@@ -28,10 +28,10 @@ import java.util.Map;
  *       version of the same junction, numbered from the right, agrees (see ImportersTest).
  *   <li>roadLinks/laneLinks give each lane the roads it may turn into; the turn letter comes from geometry,
  *       as our network builder classifies turns, so that lane turns and movements agree.
- *   <li>trafficLight.lightphases: phase 0 (short, right turns only in these benchmark files) is the
- *       clearance phase LibSignal inserts between phase changes; it becomes the yellow of every other phase,
- *       which become the green phases in order. A light whose phase 0 is longer than 10 s has no clearance
- *       phase: every phase is a green phase without yellow.
+ *   <li>trafficLight.lightphases: phase 0 (at most 10 s and right turns only, 5 s in these benchmark files) is
+ *       the clearance phase LibSignal inserts between phase changes; it is put back after every other phase and
+ *       the plan then follows {@link SignalProgram}'s rule, the same as for SUMO: the links that lose their green
+ *       get 3 s of amber from the clearance, the rest of it is all-red. Any other light is taken as it is.
  *   <li>Flows: one vehicle at {@code startTime} and then every {@code interval} seconds while the time is at
  *       most {@code endTime} ({@code -1}: no end), exactly as CityFlow's Flow::nextStep does at its default
  *       1 s step (its accumulator starts full, so the first vehicle leaves at startTime); vehicles are named
@@ -45,8 +45,6 @@ import java.util.Map;
 public final class CityFlowImporter {
   /** CityFlow's default simulation step, at which flows are sampled. */
   private static final double CITYFLOW_STEP = 1.0;
-  /** Longest phase 0 still taken as the clearance phase (our yellow is at most 10 s). */
-  private static final double MAX_CLEARANCE = 10.0;
 
   private CityFlowImporter() {}
 
@@ -173,17 +171,8 @@ public final class CityFlowImporter {
     }
     Json tl = i.get("trafficLight", what);
     List<Json> lightphases = tl.list("lightphases", what + ".trafficLight");
-    double clearance = 0;
-    int first = 0;
-    if (lightphases.size() > 1) {
-      double t0 = lightphases.get(0).number("time", what + " lightphases[0]");
-      if (t0 <= MAX_CLEARANCE) {
-        clearance = t0;
-        first = 1;
-      }
-    }
-    List<PhaseDraft> phases = new ArrayList<>();
-    for (int k = first; k < lightphases.size(); k++) {
+    List<SignalProgram.Step> given = new ArrayList<>();
+    for (int k = 0; k < lightphases.size(); k++) {
       Json p = lightphases.get(k);
       String pw = what + " lightphases[" + k + "]";
       double time = p.number("time", pw);
@@ -204,7 +193,30 @@ public final class CityFlowImporter {
           movements.put(label, 'G');
         }
       }
-      phases.add(new PhaseDraft(time, clearance, 0.0, movements, p.line()));
+      given.add(new SignalProgram.Step(time, movements, p.line()));
+    }
+    java.util.function.Predicate<String> right = m -> {
+      String[] ends = m.split(">", 2);
+      return draft.turnOf(ends[0], ends[1]) == io.v2xsim.core.network.Turn.RIGHT;
+    };
+    // LibSignal's files keep one short phase 0 that lets only right turns go; LibSignal shows it between any two
+    // phases (its yellow phase), so it is put back after every other phase before the common rule applies.
+    List<SignalProgram.Step> steps = given;
+    SignalProgram.Step zero = given.get(0);
+    if (given.size() > 1 && zero.duration() <= SignalProgram.MAX_CLEARANCE && zero.going().stream().allMatch(right)) {
+      steps = new ArrayList<>();
+      for (int k = 1; k < given.size(); k++) {
+        steps.add(given.get(k));
+        steps.add(zero);
+      }
+      draft.note("clearance phase", what + ": light phase 0 (" + zero.duration() + " s, right turns only) is "
+          + "LibSignal's clearance phase, shown after every other phase");
+    }
+    List<PhaseDraft> phases = SignalProgram.phases(steps, right, what, draft);
+    if (phases == null) {
+      draft.retype(id, "priority");
+      draft.note("signals dropped", what + ": its light never lets a movement go: imported unsignalized");
+      return;
     }
     draft.plan(id, phases);
   }

@@ -48,7 +48,7 @@ final class NetworkDraft {
     }
   }
 
-  /** A movement's state in a phase: protected ('G') or permissive ('g'). */
+  /** A movement's state in a phase: protected ('G'), permissive ('g') or stop-then-go ('s'); see SignalProgram. */
   record PhaseDraft(double green, double yellow, double allRed, Map<String, Character> movements, int line) {}
 
   private final String file;
@@ -133,6 +133,11 @@ final class NetworkDraft {
 
   void plan(String junction, List<PhaseDraft> phases) {
     plans.put(junction, phases);
+  }
+
+  /** The phases given to {@code junction}, or null. */
+  List<PhaseDraft> planOf(String junction) {
+    return plans.get(junction);
   }
 
   /** The spec of the network; lane turns come from the allowed targets, classified by geometry as the builder does. */
@@ -337,14 +342,17 @@ final class NetworkDraft {
         }
         List<String> green = new ArrayList<>();
         List<String> permissive = new ArrayList<>();
+        List<String> stop = new ArrayList<>();
         for (Movement mv : j.movements()) {
-          if (state[mv.index()] == 'G') {
-            green.add(mv.label());
-          } else if (state[mv.index()] == 'g') {
-            permissive.add(mv.label());
+          switch (state[mv.index()]) {
+            case 'G' -> green.add(mv.label());
+            case 'g' -> permissive.add(mv.label());
+            case 's' -> stop.add(mv.label());
+            default -> { }
           }
         }
-        phases.add(new PhaseSpec(p.green(), p.yellow(), p.allRed(), green, permissive.isEmpty() ? null : permissive));
+        phases.add(new PhaseSpec(p.green(), p.yellow(), p.allRed(), green, permissive.isEmpty() ? null : permissive,
+            stop.isEmpty() ? null : stop));
       }
       junctions.put(j.id(), new JunctionSignalSpec(null, 0.0, phases));
     }

@@ -12,16 +12,15 @@ import java.util.Set;
 /**
  * Reads a SUMO .net.xml into a {@link NetworkDraft}: normal edges (internal ones, {@code function="internal"},
  * are junction geometry only and are skipped, as are walking areas and crossings), their car lanes, junctions,
- * connections (lane to road, which gives lane turns) and the first program of each tlLogic.
+ * connections (lane to road, which gives lane turns) and the program of each tlLogic that SUMO would run.
  *
  * <p>Coordinates are shifted back by the file's netOffset. SUMO numbers lanes from the rightmost, as we do;
  * lanes closed to passenger cars are left out and the others renumbered.
  *
- * <p>Signal states, per connection linkIndex: {@code G} protected green, {@code g} permissive green,
- * {@code y}/{@code Y} yellow (its duration becomes the yellow of the preceding green phase), {@code r}/{@code u}
- * red (a phase with no green and no yellow adds its duration to the preceding phase's all-red); {@code o},
- * {@code O} and {@code s} (signal off, stop sign) are taken as permissive. A movement over several lanes takes
- * the greenest state of its connections.
+ * <p>Signal states, per connection linkIndex, and the clearance rule: see {@link #phases} and
+ * {@link SignalProgram}. A signal that controls nothing we model, is switched off, or never lets a modelled
+ * movement go is dropped with a note, and its junction imported unsignalized; of several programs for one
+ * signal the last is used, as SUMO does.
  */
 final class SumoNetReader {
   private record Lane(int index, double speed, double width, boolean forCars, double[][] shape) {}
@@ -32,9 +31,6 @@ final class SumoNetReader {
 
   private record TlPhase(double duration, String state, int line) {}
 
-  /** Yellow carved out of an all-red clearance that has none, seconds. */
-  private static final double MIN_YELLOW = 3.0;
-
   private final String file;
   private double[] offset = {0, 0};
   private final Map<String, Xml.Element> junctions = new LinkedHashMap<>();
@@ -42,6 +38,8 @@ final class SumoNetReader {
   private final List<Connection> connections = new ArrayList<>();
   private final Map<String, List<TlPhase>> tlPhases = new LinkedHashMap<>();
   private final Map<String, Integer> tlLines = new LinkedHashMap<>();
+  /** Every programID of each signal, in file order; the last is the one used. */
+  private final Map<String, List<String>> tlPrograms = new LinkedHashMap<>();
 
   private SumoNetReader(String file) {
     this.file = file;
@@ -124,12 +122,15 @@ final class SumoNetReader {
           }
           case "tlLogic" -> {
             String id = Xml.required(e, "id", file);
-            // Several programs may exist; the first is the one SUMO runs unless told otherwise.
-            currentTl[0] = tlPhases.containsKey(id) ? null : id;
-            if (currentTl[0] != null) {
-              tlPhases.put(id, new ArrayList<>());
-              tlLines.put(id, e.line());
-            }
+            String program = e.attributes().getOrDefault("programID", "0");
+            // Several programs may exist for one signal; SUMO runs the one loaded last ("When loaded, the last
+            // program will be used", SUMO documentation, Simulation/Traffic Lights), so a later one replaces
+            // an earlier one here too.
+            List<String> seen = tlPrograms.computeIfAbsent(id, k -> new ArrayList<>());
+            seen.add(program);
+            currentTl[0] = id;
+            tlPhases.put(id, new ArrayList<>());
+            tlLines.put(id, e.line());
           }
           case "phase" -> {
             if (currentTl[0] != null) {
@@ -174,6 +175,18 @@ final class SumoNetReader {
           throw new ImportException(file, c.line(), "connection refers to unknown tlLogic '" + c.tl() + "'");
         }
         tlJunctions.computeIfAbsent(c.tl(), k -> new LinkedHashSet<>()).add(from.to());
+      }
+    }
+    for (Map.Entry<String, List<String>> p : tlPrograms.entrySet()) {
+      List<String> ids = p.getValue();
+      if (ids.size() > 1) {
+        draft.note("several signal programs", "tlLogic '" + p.getKey() + "' has " + ids.size() + " programs ("
+            + String.join(", ", ids) + "): programID '" + ids.get(ids.size() - 1) + "', the last, is used, as SUMO "
+            + "does");
+      }
+      if (!tlJunctions.containsKey(p.getKey())) {
+        draft.note("signals dropped", "tlLogic '" + p.getKey() + "' controls no connection between roads "
+            + "(only pedestrian crossings or walking areas): ignored");
       }
     }
     Set<String> signalized = new LinkedHashSet<>();
@@ -241,12 +254,15 @@ final class SumoNetReader {
     }
     for (Map.Entry<String, Set<String>> tl : tlJunctions.entrySet()) {
       for (String junction : tl.getValue()) {
-        List<PhaseDraft> plan = phases(tl.getKey(), junction, laneMap, draft);
-        if (plan == null) {
-          // e.g. netconvert's signal at a dead end whose one controlled link is the turnaround
+        String why = dropped(tl.getKey(), junction, laneMap);
+        List<PhaseDraft> plan = why == null ? phases(tl.getKey(), junction, laneMap, draft) : null;
+        if (why == null && plan == null) {
+          why = "never gives green to a movement of modelled vehicles";
+        }
+        if (why != null) {
           draft.retype(junction, null);
-          draft.note("signals dropped", "tlLogic '" + tl.getKey() + "' controls no movement of modelled vehicles at '"
-              + junction + "' (only U-turns or lanes closed to cars): imported unsignalized");
+          draft.note("signals dropped", "tlLogic '" + tl.getKey() + "' at '" + junction + "' " + why
+              + ": imported unsignalized (priority rules)");
         } else {
           draft.plan(junction, plan);
         }
@@ -255,11 +271,8 @@ final class SumoNetReader {
     return draft;
   }
 
-  /**
-   * The green phases of one junction under one signal program, clearance folded into yellow and all-red; null when
-   * the program controls no movement we model there.
-   */
-  private List<PhaseDraft> phases(String tl, String junction, Map<String, int[]> laneMap, NetworkDraft draft) {
+  /** The movements (from>to) of modelled vehicles that signal {@code tl} controls at {@code junction}, with their links. */
+  private Map<String, List<Integer>> linksOf(String tl, String junction, Map<String, int[]> laneMap) {
     Map<String, List<Integer>> linksOf = new LinkedHashMap<>();
     for (Connection c : connections) {
       if (tl.equals(c.tl()) && edges.get(c.from()).to().equals(junction) && laneMap.containsKey(c.from())
@@ -267,18 +280,55 @@ final class SumoNetReader {
         linksOf.computeIfAbsent(c.from() + ">" + c.to(), k -> new ArrayList<>()).add(c.linkIndex());
       }
     }
-    if (linksOf.isEmpty()) {
-      return null;
+    return linksOf;
+  }
+
+  /**
+   * Why the signal is not imported at this junction, or null: it controls no movement we model (netconvert's
+   * signal at a dead end whose one controlled link is the turnaround; links on lanes closed to cars: bicycle,
+   * tram or rail), its program is SUMO's "off", or every state of every such link is off ({@code o}/{@code O}).
+   */
+  private String dropped(String tl, String junction, Map<String, int[]> laneMap) {
+    Map<String, List<Integer>> links = linksOf(tl, junction, laneMap);
+    if (links.isEmpty()) {
+      return "controls no movement of modelled vehicles (only U-turns, or lanes closed to cars)";
     }
+    List<String> programs = tlPrograms.get(tl);
+    if (programs.get(programs.size() - 1).equals("off")) {
+      return "runs SUMO's program 'off' (switched off)";
+    }
+    for (TlPhase p : tlPhases.get(tl)) {
+      for (List<Integer> ls : links.values()) {
+        for (int link : ls) {
+          if (link < p.state().length() && "oO".indexOf(p.state().charAt(link)) < 0) {
+            return null;
+          }
+        }
+      }
+    }
+    return tlPhases.get(tl).isEmpty() ? null : "is switched off (states o/O only) for every modelled movement";
+  }
+
+  /**
+   * The phases of one junction under one signal program (see {@link SignalProgram} for the clearance rule); null
+   * when the program never lets a movement we model go. Per link, SUMO's states (SUMO documentation,
+   * Simulation/Traffic Lights, "Signal state definitions"): {@code G} protected green, {@code g} permissive green,
+   * {@code s} stop then go (right on red), {@code y}/{@code Y} amber, {@code r} red, {@code u} red-yellow (still
+   * red: the light turns green shortly), {@code o}/{@code O} signal off (blinking, yield / no signal, right of way):
+   * taken as permissive, so the junction's priority rules decide. A movement over several lanes takes the greenest
+   * state of its links (G, g, s, y, r).
+   */
+  private List<PhaseDraft> phases(String tl, String junction, Map<String, int[]> laneMap, NetworkDraft draft) {
+    Map<String, List<Integer>> linksOf = linksOf(tl, junction, laneMap);
     List<TlPhase> program = tlPhases.get(tl);
     if (program.isEmpty()) {
       throw new ImportException(file, tlLines.get(tl), "tlLogic '" + tl + "' has no phases");
     }
-    record Step(Map<String, Character> green, double duration, boolean yellow, int line) {}
-    List<Step> steps = new ArrayList<>();
+    String order = "Ggsyr";
+    boolean off = false;
+    List<SignalProgram.Step> steps = new ArrayList<>();
     for (TlPhase p : program) {
-      Map<String, Character> green = new LinkedHashMap<>();
-      boolean yellow = false;
+      Map<String, Character> states = new LinkedHashMap<>();
       for (Map.Entry<String, List<Integer>> m : linksOf.entrySet()) {
         char best = 'r';
         for (int link : m.getValue()) {
@@ -286,68 +336,35 @@ final class SumoNetReader {
             throw new ImportException(file, p.line(), "phase state \"" + p.state() + "\" of tlLogic '" + tl + "' has "
                 + p.state().length() + " signal(s) but a connection uses linkIndex " + link);
           }
-          char s = p.state().charAt(link);
-          switch (s) {
-            case 'G' -> best = 'G';
-            case 'g', 'o', 'O', 's' -> best = best == 'G' ? 'G' : 'g';
-            case 'y', 'Y' -> yellow = true;
-            case 'r', 'u' -> { }
+          char c = p.state().charAt(link);
+          char ours = switch (c) {
+            case 'G' -> 'G';
+            case 'g' -> 'g';
+            case 'o', 'O' -> 'g';
+            case 's' -> 's';
+            case 'y', 'Y' -> 'y';
+            case 'r', 'u' -> 'r';
             default -> throw new ImportException(file, p.line(), "phase state \"" + p.state() + "\" of tlLogic '" + tl
-                + "' has an unknown signal '" + s + "' (expected G, g, y, r, u, o, O or s)");
+                + "' has an unknown signal '" + c + "' (expected G, g, s, y, Y, r, u, o or O)");
+          };
+          off |= c == 'o' || c == 'O';
+          if (order.indexOf(ours) < order.indexOf(best)) {
+            best = ours;
           }
         }
         if (best != 'r') {
-          green.put(m.getKey(), best);
+          states.put(m.getKey(), best);
         }
       }
-      steps.add(new Step(green, p.duration(), yellow, p.line()));
+      steps.add(new SignalProgram.Step(p.duration(), states, p.line()));
     }
-    // Fold every phase without green into the green phase before it (cyclically: leading clearance belongs to
-    // the last green phase).
-    int firstGreen = -1;
-    for (int k = 0; k < steps.size() && firstGreen < 0; k++) {
-      if (!steps.get(k).green().isEmpty()) {
-        firstGreen = k;
-      }
+    if (off) {
+      draft.note("signal off in some phases", "tlLogic '" + tl + "': links switched off (o/O) yield by the "
+          + "junction's priority rules (imported as permissive green)");
     }
-    if (firstGreen < 0) {
-      throw new ImportException(file, tlLines.get(tl), "tlLogic '" + tl + "' never gives green to any movement at '"
-          + junction + "'");
-    }
-    List<PhaseDraft> phases = new ArrayList<>();
-    for (int n = 0; n < steps.size(); n++) {
-      Step s = steps.get((firstGreen + n) % steps.size());
-      if (!s.green().isEmpty()) {
-        phases.add(new PhaseDraft(s.duration(), 0, 0, s.green(), s.line()));
-        continue;
-      }
-      PhaseDraft last = phases.get(phases.size() - 1);
-      double yellow = last.yellow();
-      double allRed = last.allRed();
-      if (s.yellow()) {
-        yellow += s.duration();
-      } else {
-        allRed += s.duration();
-      }
-      if (yellow > 10 || allRed > 10) {
-        draft.note("clearance over 10 s was capped at 10 s yellow and 10 s all-red (tlLogic '" + tl + "')");
-        yellow = Math.min(10, yellow);
-        allRed = Math.min(10, allRed);
-      }
-      phases.set(phases.size() - 1, new PhaseDraft(last.green(), yellow, allRed, last.movements(), last.line()));
-    }
-    // A plan that goes from green straight to red (all-red only, as netconvert's static plans of these
-    // benchmark files do) leaves our drivers no amber to stop on: the first seconds of the all-red become
-    // yellow, keeping the same total clearance.
-    for (int k = 0; k < phases.size(); k++) {
-      PhaseDraft p = phases.get(k);
-      if (p.yellow() == 0 && p.allRed() > 0) {
-        double yellow = Math.min(MIN_YELLOW, p.allRed());
-        phases.set(k, new PhaseDraft(p.green(), yellow, p.allRed() - yellow, p.movements(), p.line()));
-        draft.note("phases going from green straight to red got up to " + MIN_YELLOW + " s of their all-red as "
-            + "yellow (same total clearance)");
-      }
-    }
-    return phases;
+    return SignalProgram.phases(steps, m -> {
+      String[] ends = m.split(">", 2);
+      return draft.turnOf(ends[0], ends[1]) == io.v2xsim.core.network.Turn.RIGHT;
+    }, "tlLogic '" + tl + "'", draft);
   }
 }

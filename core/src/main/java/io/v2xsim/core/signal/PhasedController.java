@@ -184,7 +184,7 @@ abstract class PhasedController implements SignalController {
     byte[] to = green[next];
     for (int m = 0; m < states.length; m++) {
       if (!SignalColor.isGreen(g[m])) {
-        states[m] = SignalColor.RED;
+        states[m] = g[m]; // red, or stop-then-go, through the change, as the fixed-time clock shows it
       } else if (SignalColor.isGreen(to[m])) {
         states[m] = g[m]; // green carries over into the next phase
       } else {

@@ -250,11 +250,16 @@ public record ScenarioSpec(
 
   /**
    * One phase: the movements it serves, each written {@code fromRoad>toRoad}, protected in
-   * {@code movements} and permissive (yield to conflicting traffic) in {@code permissive}; then
-   * {@code yellow} and {@code allRed} clearance.
+   * {@code movements}, permissive (yield to conflicting traffic) in {@code permissive} and stop-then-go (halt at
+   * the line, then yield to all; a right turn on red) in {@code stop}; then {@code yellow} and {@code allRed}
+   * clearance for the movements that lose their green.
    */
-  public record PhaseSpec(
-      Double green, Double yellow, Double allRed, List<String> movements, List<String> permissive) {}
+  public record PhaseSpec(Double green, Double yellow, Double allRed, List<String> movements,
+      List<String> permissive, List<String> stop) {
+    public PhaseSpec(Double green, Double yellow, Double allRed, List<String> movements, List<String> permissive) {
+      this(green, yellow, allRed, movements, permissive, null);
+    }
+  }
 
   /**
    * Durations in seconds; {@code seeds} runs with seeds {@code seed, seed+1, ...}. {@code transport} carries

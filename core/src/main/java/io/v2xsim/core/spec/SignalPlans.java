@@ -239,6 +239,7 @@ final class SignalPlans {
       byte[] states = new byte[j.movements().size()];
       mark(j, ps.movements(), SignalColor.GREEN, states, pp + "/movements");
       mark(j, ps.permissive(), SignalColor.PERMISSIVE, states, pp + "/permissive");
+      mark(j, ps.stop(), SignalColor.STOP, states, pp + "/stop");
       checkProtectedConflicts(j, states, pp + "/movements");
       phases.add(new Phase(g, y, ar, states));
     }

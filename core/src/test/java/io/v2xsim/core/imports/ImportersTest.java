@@ -54,13 +54,14 @@ class ImportersTest {
     List<PhaseSpec> su = HZ_SUMO.signals().junctions().get("intersection_1_1").phases();
     assertEquals(8, cf.size());
     assertEquals(8, su.size());
-    for (PhaseSpec p : cf) {
-      assertEquals(30.0, p.green());
-      assertEquals(5.0, p.yellow(), "CityFlow phase 0 became every phase's yellow");
-    }
-    for (PhaseSpec p : su) {
-      assertEquals(30.0, p.green());
-      assertEquals(5.0, p.yellow() + p.allRed(), "SUMO's 5 s all-red phases became the clearance");
+    // One rule for both (SignalProgram): the 5 s clearance (CityFlow's phase 0 between phases, SUMO's all-red
+    // phases) has no amber in either file, so its first 3 s become amber and the rest stays all-red.
+    for (List<PhaseSpec> plan : List.of(cf, su)) {
+      for (PhaseSpec p : plan) {
+        assertEquals(30.0, p.green());
+        assertEquals(3.0, p.yellow(), "each green gets an amber");
+        assertEquals(2.0, p.allRed());
+      }
     }
     assertEquals(servedSets(cf), servedSets(su));
   }

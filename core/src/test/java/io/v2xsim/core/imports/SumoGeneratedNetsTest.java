@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The networks data/sumo/make.sh generated with SUMO's own tools (see docs/sumo-parity.md). */
@@ -34,6 +35,19 @@ class SumoGeneratedNetsTest {
     assertEquals("grid10.rou.xml", e.file());
     assertEquals(32, e.line());
     assertTrue(e.problem().contains("a U-turn"), e.problem());
+  }
+
+  @Test
+  void netconvertsSignalsOfTheOsmExtractKeepTheirOwnAmberAndTheTurnaroundSignalIsDropped() {
+    NetworkDraft d = SumoNetReader.read(net("hcmc-small"), "hcmc-small.net.xml");
+    assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("signals dropped: tlLogic 'cluster_411926523_6747228550'")),
+        d.notes().toString());
+    assertTrue(d.notes().stream().noneMatch(n -> n.startsWith("amber inserted: ")), "netconvert writes its own y");
+    List<NetworkDraft.PhaseDraft> plan = d.planOf("411919431"); // 39 s G, 6 s y, 39 s G, 6 s y
+    assertEquals(2, plan.size());
+    for (NetworkDraft.PhaseDraft p : plan) {
+      assertEquals(List.of(39.0, 6.0, 0.0), List.of(p.green(), p.yellow(), p.allRed()));
+    }
   }
 
   @Test

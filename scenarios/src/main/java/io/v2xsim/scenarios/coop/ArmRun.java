@@ -388,13 +388,14 @@ public final class ArmRun {
     return nearest;
   }
 
-  private static io.v2xsim.wire.v1.SignalState wireState(byte s) {
+  static io.v2xsim.wire.v1.SignalState wireState(byte s) {
     return switch (s) {
       case io.v2xsim.core.signal.SignalColor.RED -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_RED;
       case io.v2xsim.core.signal.SignalColor.YELLOW -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_YELLOW;
       case io.v2xsim.core.signal.SignalColor.GREEN -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_GREEN_PROTECTED;
       case io.v2xsim.core.signal.SignalColor.PERMISSIVE ->
           io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_GREEN_PERMISSIVE;
+      case io.v2xsim.core.signal.SignalColor.STOP -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_STOP_THEN_PROCEED;
       default -> io.v2xsim.wire.v1.SignalState.SIGNAL_STATE_UNSPECIFIED;
     };
   }

@@ -81,6 +81,8 @@ class SharedGridStrategiesTest {
         assertTrue(p.metric("tripsCompleted") > f.metric("tripsCompleted"), "seed " + (i + 1));
         assertEquals(0, p.metric("redLightViolations"), "seed " + (i + 1));
         assertEquals(0, p.collisions().size(), "seed " + (i + 1));
+        assertEquals(0, f.metric("redLightViolations"), "seed " + (i + 1) + ", the files' plan");
+        assertEquals(0, f.collisions().size(), "seed " + (i + 1) + ", the files' plan");
         if (i == 0) {
           firstFixed = tf;
         } else {

@@ -140,6 +140,7 @@ final class ReceivedSignals {
       case 2 -> SignalColor.YELLOW;
       case 3 -> SignalColor.GREEN;
       case 4 -> SignalColor.PERMISSIVE;
+      case 5 -> SignalColor.STOP;
       default -> Surroundings.SIGNAL_UNKNOWN;
     };
   }

@@ -67,6 +67,14 @@ class ReceivedSignalsTest {
   }
 
   @Test
+  void stopThenProceedIsReadBackAsStop() {
+    ReceivedSignals r = new ReceivedSignals();
+    r.onFrame(spat(2, "J", "a", "b", 5), 1.0); // SIGNAL_STATE_STOP_THEN_PROCEED: a right turn on red
+    assertEquals(SignalColor.STOP, r.state("J", "a", "b", 1.0));
+    assertFalse(SignalColor.isGreen(ReceivedSignals.color(5)), "an agent must halt first: not a green");
+  }
+
+  @Test
   void unspecifiedOrUnknownWireStatesAreUnknown() {
     assertEquals(Surroundings.SIGNAL_UNKNOWN, ReceivedSignals.color(0));
     assertEquals(Surroundings.SIGNAL_UNKNOWN, ReceivedSignals.color(99));
