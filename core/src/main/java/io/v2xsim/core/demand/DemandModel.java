@@ -20,9 +20,15 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
 
   /** One vehicle. */
   /** A single vehicle; with a {@code trigger} it departs when that fires, no earlier than {@code depart}. */
-  public record Trip(String id, List<Road> route, double depart, VehicleType type, Trigger trigger) {
+  /** One vehicle; {@code profile} (null for none) scripts its speed along the route. */
+  public record Trip(String id, List<Road> route, double depart, VehicleType type, Trigger trigger,
+      SpeedProfile profile) {
     public Trip(String id, List<Road> route, double depart, VehicleType type) {
-      this(id, route, depart, type, null);
+      this(id, route, depart, type, null, null);
+    }
+
+    public Trip(String id, List<Road> route, double depart, VehicleType type, Trigger trigger) {
+      this(id, route, depart, type, trigger, null);
     }
   }
 
@@ -40,9 +46,10 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
    * Uses only {@code rng}, so two arms given streams with equal seeds get identical demand.
    */
   public List<Departure> departures(RoadNetwork network, RandomStream rng, double duration) {
-    record Pending(String id, VehicleType type, List<Road> route, double time, int order, Trigger trigger) {
+    record Pending(String id, VehicleType type, List<Road> route, double time, int order, Trigger trigger,
+        SpeedProfile profile) {
       Pending(String id, VehicleType type, List<Road> route, double time, int order) {
-        this(id, type, route, time, order, null);
+        this(id, type, route, time, order, null, null);
       }
     }
     List<Pending> out = new ArrayList<>();
@@ -58,7 +65,7 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
     }
     for (Trip tr : trips) {
       if (tr.depart() < duration) {
-        out.add(new Pending(tr.id(), tr.type(), tr.route(), tr.depart(), out.size(), tr.trigger()));
+        out.add(new Pending(tr.id(), tr.type(), tr.route(), tr.depart(), out.size(), tr.trigger(), tr.profile()));
       }
     }
     List<Road> entries = network.entryRoads();
@@ -88,7 +95,7 @@ public record DemandModel(List<Flow> flows, List<Trip> trips, List<RandomTraffic
     out.sort(Comparator.comparingDouble(Pending::time).thenComparingInt(Pending::order));
     List<Departure> deps = new ArrayList<>(out.size());
     for (Pending p : out) {
-      deps.add(new Departure(deps.size(), p.id(), p.type(), p.route(), p.time(), p.trigger()));
+      deps.add(new Departure(deps.size(), p.id(), p.type(), p.route(), p.time(), p.trigger(), p.profile()));
     }
     return deps;
   }

@@ -10,8 +10,13 @@ import java.util.List;
  * @param index position in the run's departure list (departure order)
  * @param time scheduled departure, seconds; with a {@code trigger}, the time from which it watches for it
  */
-public record Departure(int index, String id, VehicleType type, List<Road> route, double time, Trigger trigger) {
+public record Departure(int index, String id, VehicleType type, List<Road> route, double time, Trigger trigger,
+    SpeedProfile profile) {
   public Departure(int index, String id, VehicleType type, List<Road> route, double time) {
-    this(index, id, type, route, time, null);
+    this(index, id, type, route, time, null, null);
+  }
+
+  public Departure(int index, String id, VehicleType type, List<Road> route, double time, Trigger trigger) {
+    this(index, id, type, route, time, trigger, null);
   }
 }

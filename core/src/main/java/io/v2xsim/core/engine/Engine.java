@@ -377,6 +377,7 @@ public final class Engine {
         v.speed += a * dt;
       }
       v.pos += s;
+      v.travelled += s;
       measurements.addDistance(v, s);
       v.laneChangeCooldown -= dt;
     }
@@ -441,6 +442,8 @@ public final class Engine {
     double factor = 1.0 + d.type().speedDeviation() * driverRng.nextGaussian();
     factor = Math.max(0.8, Math.min(1.2, factor)) * d.type().compliance().speeding();
     v.reset(d.index(), d.type(), factor, d.route());
+    v.profile = d.profile();
+    v.travelled = 0;
     v.link = lane;
     v.pos = 0;
     v.speed = speed;

@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class Vehicle extends Body {
   int trip;             // index into the run's departures
+  io.v2xsim.core.demand.SpeedProfile profile; // a scripted vehicle's speed along its route, or null
+  double travelled;     // metres driven since it entered
   VehicleType type;
   double speedFactor;
   List<Road> route;
@@ -104,8 +106,17 @@ final class Vehicle extends Body {
     return routeIndex == route.size() - 1;
   }
 
-  /** Desired speed on a link: the limit times this driver's factor, capped by the vehicle. */
+  /**
+   * Desired speed on a link: the limit times this driver's factor, capped by the vehicle; for a scripted vehicle
+   * past a change of its profile, the profile's speed instead (capped by the vehicle).
+   */
   double desiredSpeed(Link l) {
+    if (profile != null) {
+      double scripted = profile.speedAfter(travelled);
+      if (!Double.isNaN(scripted)) {
+        return Math.min(type.maxSpeed(), scripted);
+      }
+    }
     return Math.min(type.maxSpeed(), l.speedLimit() * speedFactor);
   }
 

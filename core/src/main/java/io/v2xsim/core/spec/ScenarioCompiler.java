@@ -418,8 +418,9 @@ public final class ScenarioCompiler {
         }
         VehicleType t = type(tr.type(), types, p + "/type");
         String id = tr.id() != null ? tr.id() : "trip" + i;
+        io.v2xsim.core.demand.SpeedProfile profile = speedProfile(tr.speedChanges(), p + "/speedChanges");
         if (route != null && t != null && depart != null) {
-          trips.add(new DemandModel.Trip(id, route, depart, t, trigger));
+          trips.add(new DemandModel.Trip(id, route, depart, t, trigger, profile));
         }
       }
     }
@@ -447,6 +448,38 @@ public final class ScenarioCompiler {
       }
     }
     return new DemandModel(flows, trips, random);
+  }
+
+  /** A trip's speedChanges as a profile; null (none) when absent or when an entry is wrong (each one reported). */
+  private io.v2xsim.core.demand.SpeedProfile speedProfile(List<ScenarioSpec.SpeedChangeSpec> changes, String p) {
+    if (changes == null || changes.isEmpty()) {
+      return null;
+    }
+    double[] at = new double[changes.size()];
+    double[] speed = new double[changes.size()];
+    boolean ok = true;
+    for (int k = 0; k < changes.size(); k++) {
+      String q = p + "/" + k;
+      ScenarioSpec.SpeedChangeSpec e = changes.get(k);
+      if (e == null) {
+        check.add(q, "expected {at: metres along the route, speed: m/s}");
+        ok = false;
+        continue;
+      }
+      Double a = check.required(e.at(), q + "/at", "metres along the route where the new speed is aimed for");
+      double v = check.positive(e.speed(), null, q + "/speed", "m/s (the speed aimed for from there)");
+      if (a == null || !(v > 0)) {
+        ok = false;
+        continue;
+      }
+      if (a < 0 || k > 0 && a <= at[k - 1]) {
+        check.add(q + "/at", "must be non-negative and larger than the one before (got " + a + ")");
+        ok = false;
+      }
+      at[k] = a;
+      speed[k] = v;
+    }
+    return ok ? new io.v2xsim.core.demand.SpeedProfile(at, speed) : null;
   }
 
   private VehicleType type(String name, Map<String, VehicleType> types, String p) {

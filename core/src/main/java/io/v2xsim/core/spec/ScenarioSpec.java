@@ -167,9 +167,14 @@ public record ScenarioSpec(
    * to reach a point, no earlier than {@code depart} (default 0).
    */
   public record TripSpec(String id, Double depart, String from, String to, List<String> route, String type,
-      TriggerSpec trigger) {
+      TriggerSpec trigger, List<SpeedChangeSpec> speedChanges) {
     public TripSpec(String id, Double depart, String from, String to, List<String> route, String type) {
-      this(id, depart, from, to, route, type, null);
+      this(id, depart, from, to, route, type, null, null);
+    }
+
+    public TripSpec(String id, Double depart, String from, String to, List<String> route, String type,
+        TriggerSpec trigger) {
+      this(id, depart, from, to, route, type, trigger, null);
     }
   }
 
