@@ -1,0 +1,328 @@
+package io.v2xsim.core.engine;
+
+import io.v2xsim.core.network.Conflict;
+import io.v2xsim.core.network.Connector;
+import io.v2xsim.core.network.Junction;
+import io.v2xsim.core.network.JunctionKind;
+import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.signal.SignalColor;
+import io.v2xsim.core.traffic.Idm;
+import io.v2xsim.core.traffic.VehicleType;
+
+/**
+ * Junction rules, the second of a driver's three sets ({@link DriverModel}): stopping for red and (by a
+ * dilemma-zone rule) yellow, stop-then-go and all-way stops, gap acceptance against who arrives at each conflict
+ * point and when, "don't block the box", and inside the junction zipper merging and stopping for a crossing
+ * blocker. Reads only what the driver's {@link Surroundings} report; allocation-free.
+ */
+final class JunctionRules {
+  /** A yellow light is run when stopping would need more than this deceleration (ITE: about 3 m/s^2). */
+  static final double YELLOW_STOP_DECEL = 3.0;
+  /** Seconds a driver keeps between its clearing a conflict point and a crossing vehicle arriving there. */
+  static final double FOLLOW_UP_GAP = 1.5;
+  /** Seconds kept after a crossing vehicle has cleared before arriving at the same point. */
+  static final double CLEAR_GAP = 1.0;
+  /** A driver who waited this long at an unsignalized line goes ahead of waiting (not moving) vehicles. */
+  static final double IMPATIENCE_SECONDS = 6.0;
+  /** A vehicle stuck in a lane that does not lead on takes another way after this long. */
+  static final double STUCK_REROUTE_SECONDS = 60.0;
+  /**
+   * A vehicle facing red that would need more than this deceleration to stop at its line is taken to run it
+   * (AASHTO Green Book, 2011: 3.4 m/s^2, the deceleration most drivers stay within when stopping).
+   */
+  static final double RED_STOP_DECEL = 3.4;
+
+  private final Engine engine;
+  // Scratch for what the view reports.
+  private final RoadUser ru = new RoadUser();
+
+  JunctionRules(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Stop-line logic on the approach to the junction at the end of {@code lane}. */
+  double junctionApproach(Vehicle v, Lane lane, Surroundings s) {
+    if (v.onLastRoad()) {
+      return Double.MAX_VALUE;
+    }
+    double dist = lane.length() - v.pos;
+    VehicleType t = v.type;
+    double range = Math.max(40.0, 1.5 * v.speed * v.speed / (2 * t.decel()) + 15);
+    if (dist > range) {
+      v.waitingAtLineSinceTick = -1;
+      return Double.MAX_VALUE;
+    }
+    Connector c = lane.connectorTo(v.nextRoad());
+    if (c == null) {
+      // Wrong lane: stop at the line while lane changing tries to fix it; reroute if it never can.
+      if (v.speed < 0.1) {
+        if (v.stuckSinceTick < 0) {
+          v.stuckSinceTick = engine.tick;
+        } else if ((engine.tick - v.stuckSinceTick) * engine.dt() > STUCK_REROUTE_SECONDS) {
+          engine.rerouteFromLane(v, lane);
+          v.stuckSinceTick = -1;
+        }
+      }
+      return stopAt(v, dist);
+    }
+    v.stuckSinceTick = -1;
+    Junction j = c.junction();
+    boolean stop;
+    byte state = SignalColor.GREEN;
+    if (engine.isSignalized(j)) {
+      state = s.signal(j, c.movement());
+      if (v.type.compliance().runsRedLights() && (state == SignalColor.RED || state == SignalColor.YELLOW)) {
+        state = SignalColor.GREEN; // a red-light runner drives on as if it had the green
+      }
+      if (!v.stoppedAtLine && v.speed < 0.1 && dist < t.minGap() + 2.0) {
+        v.stoppedAtLine = true; // halted at the line: what a stop-then-go light asks before going
+      }
+      switch (state) {
+        case SignalColor.RED, Surroundings.SIGNAL_UNKNOWN -> stop = true; // a signal not seen is not a green
+        // Stop, then go (SUMO 's', right on red): halt at the line first, then yield to everyone not facing red.
+        case SignalColor.STOP -> stop = !v.stoppedAtLine || blocked(v, c, dist, state, s);
+        case SignalColor.YELLOW -> {
+          if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()) {
+            // Waiting at the line to turn across traffic: clear the junction now, as drivers do on yellow,
+            // if no one is still coming.
+            stop = blocked(v, c, dist, SignalColor.PERMISSIVE, s);
+            break;
+          }
+          if (v.yellowDecisionFor != c.index()) {
+            v.yellowDecisionFor = c.index();
+            v.yellowGo = v.speed * v.speed / (2 * Math.max(dist, 0.1)) > YELLOW_STOP_DECEL;
+          }
+          stop = !v.yellowGo;
+        }
+        default -> stop = blocked(v, c, dist, state, s);
+      }
+    } else if (j.kind() == JunctionKind.ALLWAY_STOP) {
+      if (!v.stoppedAtLine && v.speed < 0.1 && dist < t.minGap() + 2.0) {
+        v.stoppedAtLine = true;
+      }
+      stop = !v.stoppedAtLine || blocked(v, c, dist, state, s);
+    } else {
+      stop = blocked(v, c, dist, state, s);
+    }
+    if (!stop) {
+      stop = exitBlocked(v, c, s);
+    }
+    if (stop && v.speed * v.speed / (2 * Math.max(dist, 0.01)) > t.emergencyDecel()) {
+      stop = false; // too late to stop: go through
+    }
+    if (stop) {
+      if (v.speed < 0.1 && dist < t.minGap() + 2.0) {
+        if (v.waitingAtLineSinceTick < 0) {
+          v.waitingAtLineSinceTick = engine.tick;
+        }
+      } else if (dist >= t.minGap() + 2.0) {
+        v.waitingAtLineSinceTick = -1;
+      }
+      return stopAt(v, dist);
+    }
+    return Double.MAX_VALUE;
+  }
+
+  private static double stopAt(Vehicle v, double dist) {
+    // The line is a standing obstacle; IDM stops the vehicle about a minimum gap short of it.
+    return Idm.follow(v.type, v.speed, v.desiredSpeed(v.link), dist + 1.0, 0);
+  }
+
+  /**
+   * Gap acceptance: whether entering connector {@code c} now would bring the vehicle to a conflict point
+   * too close in time to another road user. Those already inside the junction always count; approaching
+   * ones count where this movement must yield to theirs. One whose indicator is not known may take any
+   * movement its lane allows, so it counts for every one of them.
+   */
+  private boolean blocked(Vehicle v, Connector c, double dist, byte state, Surroundings s) {
+    Junction j = c.junction();
+    VehicleType t = v.type;
+    double vmax = Math.min(v.desiredSpeed(c), v.speed + 5);
+    java.util.List<Conflict> conflicts = c.conflicts();
+    for (int ci = 0; ci < conflicts.size(); ci++) {
+      Conflict conf = conflicts.get(ci);
+      Connector o = conf.other();
+      double egoIn = dist + conf.at();
+      double tEa = timeToCover(egoIn, v.speed, t.accel(), Math.max(vmax, 1.0));
+      double tEc = timeToCover(egoIn + t.length() + 1.0, v.speed, t.accel(), Math.max(vmax, 1.0));
+      int inside = s.count(o);
+      for (int k = 0; k < inside; k++) {
+        s.get(o, k, ru);
+        double rem = conf.atOther() - ru.front;
+        if (rem < -ru.length - 1.0) {
+          continue;
+        }
+        double fv = Math.max(ru.speed, 1.0);
+        double tFa = rem <= 0 ? 0 : rem / fv;
+        double tFc = (rem + ru.length + 1.0) / fv;
+        if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
+          return true;
+        }
+      }
+      // Cross traffic facing red is expected to stop, unless it no longer can: then it is given way to like any
+      // other (a red light protects only from those who obey it).
+      boolean otherRed = engine.isSignalized(j) && s.signal(j, o.movement()) == SignalColor.RED;
+      if (v.type.compliance().ignoresRightOfWay() || (!otherRed && !yields(c, o, conf, j, state, s))) {
+        continue;
+      }
+      Lane ol = o.from();
+      int n = s.count(ol);
+      int counted = 0;
+      for (int k = 0; k < n && counted < 3; k++) {
+        s.get(ol, k, ru);
+        double df = ol.length() - ru.front;
+        if (df > 150) {
+          break;
+        }
+        if (ru.nextKnown && ru.next != o) {
+          if (ru.speed < 0.1) {
+            break; // a halted vehicle bound elsewhere holds up everyone behind it: none of them is coming
+          }
+          continue;
+        }
+        counted++;
+        if (engine.isSignalized(j)) {
+          byte fs = s.signal(j, o.movement());
+          if (fs == SignalColor.RED
+              && ru.speed * ru.speed <= 2 * RED_STOP_DECEL * Math.max(df, 0.1)) {
+            break; // it can stop, and those behind it too
+          }
+          if (fs == SignalColor.YELLOW && ru.stopsOnYellowAt == o.index()) {
+            break;
+          }
+        }
+        if (j.kind() == JunctionKind.ALLWAY_STOP) {
+          if (!ru.stoppedAtLine
+              || !waitedLonger(ru.waitingSinceTick, ru.order, v.waitingAtLineSinceTick, v.trip)) {
+            continue;
+          }
+        } else if (ru.speed < 0.1 && ru.waitingSinceTick >= 0 && v.waitingAtLineSinceTick >= 0
+            && (engine.tick - v.waitingAtLineSinceTick) * engine.dt() > IMPATIENCE_SECONDS
+            && waitedLonger(v.waitingAtLineSinceTick, v.trip, ru.waitingSinceTick, ru.order)) {
+          continue; // both wait; the one waiting longer goes first, which breaks priority deadlocks
+        }
+        double fd = df + conf.atOther();
+        double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
+        double tFa = timeToCover(fd, ru.speed, ru.type.accel(), fmax);
+        double tFc = timeToCover(fd + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
+        if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a driver waiting since {@code aTick} has waited longer than one waiting since {@code bTick}. */
+  private static boolean waitedLonger(long aTick, int aOrder, long bTick, int bOrder) {
+    if (aTick != bTick) {
+      return aTick >= 0 && (bTick < 0 || aTick < bTick);
+    }
+    return aOrder < bOrder;
+  }
+
+  /**
+   * Whether movement {@code c} must give way to approaching traffic on {@code o}. A conflicting signal the
+   * driver cannot see may be green: on a permissive green it then gives way (on a protected green a conflicting
+   * movement is never protected too, so nothing changes).
+   */
+  private boolean yields(Connector c, Connector o, Conflict conf, Junction j, byte state, Surroundings s) {
+    if (engine.isSignalized(j)) {
+      byte so = s.signal(j, o.movement());
+      if (so == SignalColor.RED) {
+        return false;
+      }
+      if (so == Surroundings.SIGNAL_UNKNOWN) {
+        return rank(state) < rank(SignalColor.GREEN);
+      }
+      if (rank(state) != rank(so)) {
+        return rank(state) < rank(so);
+      }
+      return conf.yieldsStatically();
+    }
+    if (j.kind() == JunctionKind.ALLWAY_STOP) {
+      return true;
+    }
+    return conf.yieldsStatically();
+  }
+
+  /**
+   * Priority of a signal state among movements that may go: protected green (and yellow, which ends one) over
+   * permissive green over stop-then-go. A lower rank gives way to a higher one; equal ranks fall back on the
+   * junction's static rules.
+   */
+  private static int rank(byte state) {
+    return switch (state) {
+      case SignalColor.STOP -> 0;
+      case SignalColor.PERMISSIVE -> 1;
+      default -> 2;
+    };
+  }
+
+  /** Don't block the box: wait at the line if the exit lane has no room for this vehicle. */
+  private boolean exitBlocked(Vehicle v, Connector c, Surroundings s) {
+    Lane exit = c.to();
+    double need = v.type.length() + v.type.minGap();
+    int on = s.count(c);
+    for (int k = 0; k < on; k++) {
+      s.get(c, k, ru);
+      need += ru.length + ru.type.minGap();
+    }
+    int n = s.count(exit);
+    if (n == 0) {
+      return false;
+    }
+    s.get(exit, n - 1, ru);
+    double space = ru.front - ru.length;
+    return space < need && ru.speed < 3.0;
+  }
+
+  /** Inside a junction: zipper merge with road users bound for the same lane, and stop for a crossing blocker. */
+  double insideJunction(Vehicle v, Connector c, Surroundings s) {
+    double a = Double.MAX_VALUE;
+    double egoRem = c.length() - v.pos;
+    double v0 = v.desiredSpeed(c);
+    java.util.List<Conflict> conflicts = c.conflicts();
+    for (int ci = 0; ci < conflicts.size(); ci++) {
+      Conflict conf = conflicts.get(ci);
+      Connector other = conf.other();
+      int n = s.count(other);
+      if (conf.merge()) {
+        for (int k = 0; k < n; k++) {
+          s.get(other, k, ru);
+          double fRem = other.length() - ru.front;
+          if (fRem < egoRem || (fRem == egoRem && ru.order < v.trip)) {
+            a = Math.min(a, Idm.follow(v.type, v.speed, v0, egoRem - fRem - ru.length, ru.speed));
+          }
+        }
+      } else if (conf.at() > v.pos) {
+        for (int k = 0; k < n; k++) {
+          s.get(other, k, ru);
+          double front = ru.front;
+          double rear = ru.front - ru.length;
+          // A road user standing across our path: treat the conflict point as an obstacle.
+          if (front > conf.atOther() - 1.5 && rear < conf.atOther() + 1.5 && ru.speed < 1.0) {
+            a = Math.min(a, Idm.follow(v.type, v.speed, v0, conf.at() - v.pos - 1.5, 0));
+          }
+        }
+      }
+    }
+    return a;
+  }
+
+  /** Time to drive {@code x} metres from speed {@code v} accelerating at {@code a} up to {@code vmax}. */
+  static double timeToCover(double x, double v, double a, double vmax) {
+    if (x <= 0) {
+      return 0;
+    }
+    if (v >= vmax) {
+      return x / v;
+    }
+    double t1 = (vmax - v) / a;
+    double x1 = v * t1 + 0.5 * a * t1 * t1;
+    if (x <= x1) {
+      return (-v + Math.sqrt(v * v + 2 * a * x)) / a;
+    }
+    return t1 + (x - x1) / vmax;
+  }
+}

@@ -1,0 +1,287 @@
+package io.v2xsim.core.engine;
+
+import io.v2xsim.core.network.Connector;
+import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.network.Link;
+import io.v2xsim.core.network.Road;
+import io.v2xsim.core.traffic.Idm;
+import io.v2xsim.core.traffic.VehicleType;
+
+/**
+ * Lane changes, the third of a driver's three sets of rules ({@link DriverModel}): MOBIL (Kesting, Treiber and
+ * Helbing 2007) for discretionary changes, mandatory changes toward the lanes a route needs with growing urgency,
+ * swaps with a neighbour when both are stuck, and safety against the follower in the target lane, each judged on
+ * what the driver's {@link Surroundings} report (an agent's only as far back as its sensors reach).
+ * Allocation-free.
+ */
+final class LaneChanging {
+  /** Lane-change decisions are taken this often, staggered by vehicle. */
+  static final double LANE_CHANGE_PERIOD = 0.5;
+  /** MOBIL: braking imposed on the new follower must not exceed this (m/s^2). */
+  static final double SAFE_DECEL = 4.0;
+
+  private final Engine engine;
+  private final LinkOccupancy[] occ;
+  private final int lanePeriodTicks;
+  private final OccupancyView humanView;
+  // Scratch for what views report; one per role so that a rule can hold several at once.
+  private final RoadUser ru = new RoadUser();
+  private final RoadUser egoRu = new RoadUser();
+  private final RoadUser oldLeader = new RoadUser();
+  private final RoadUser oldFollower = new RoadUser();
+  private final RoadUser newLeader = new RoadUser();
+  private final RoadUser newFollower = new RoadUser();
+
+  LaneChanging(Engine engine, OccupancyView humanView) {
+    this.engine = engine;
+    this.occ = engine.occupancy;
+    this.lanePeriodTicks = Math.max(1, (int) Math.round(LANE_CHANGE_PERIOD / engine.dt()));
+    this.humanView = humanView;
+  }
+
+  /** What vehicle {@code v} knows: its agent's perception, or a human driver's view. */
+  private Surroundings view(Vehicle v) {
+    return v.agentView != null ? v.agentView : humanView.bind(v);
+  }
+
+  /** MOBIL decisions for vehicles whose turn it is this tick; changes are applied at once, in vehicle order. */
+  void changeLanes() {
+    long tick = engine.tick;
+    for (int i = 0; i < engine.activeCount; i++) {
+      Vehicle v = engine.active[i];
+      if ((v.trip + tick) % lanePeriodTicks != 0 || !(v.link instanceof Lane lane) || v.laneChangeCooldown > 0) {
+        continue;
+      }
+      Surroundings s = view(v);
+      Road next = v.nextRoad();
+      boolean needChange = next != null && lane.connectorTo(next) == null;
+      double distToEnd = lane.length() - v.pos;
+      Lane target = null;
+      if (needChange) {
+        Lane toward = directionToward(lane, next);
+        if (toward != null && safe(v, toward, urgentDecel(v, distToEnd), s)) {
+          target = toward;
+        }
+        v.wantsLane = target == null && toward != null ? toward.index() : -1;
+        if (target == null && toward != null && v.controller == null && swapWithNeighbour(v, lane, toward)) {
+          continue;
+        }
+      } else {
+        double bestGain = v.type.changeThreshold();
+        for (int side = 0; side < 2; side++) {
+          Lane cand = side == 0 ? lane.left() : lane.right();
+          if (cand == null) {
+            continue;
+          }
+          // Strategic lane choice: never leave a lane that leads on along the route for one that does not.
+          // Allowing it far from the junction (as this did up to 250 m before it) sent drivers into turn lanes
+          // with shorter queues, from which they then had to force their way back: on the Hangzhou benchmark
+          // junction nearly every vehicle changed lane and hundreds were stuck until rerouted.
+          if (next != null && cand.connectorTo(next) == null) {
+            continue;
+          }
+          if (distToEnd < 15) {
+            continue;
+          }
+          double gain = incentive(v, lane, cand, s);
+          if (gain > bestGain && safe(v, cand, SAFE_DECEL, s)) {
+            bestGain = gain;
+            target = cand;
+          }
+        }
+      }
+      if (target != null) {
+        v.wantsLane = -1;
+        occ[lane.index()].remove(v);
+        v.link = target;
+        occ[target.index()].insertSorted(v);
+        v.laneChangeCooldown = 3.0;
+        v.yellowDecisionFor = -1;
+        v.waitingAtLineSinceTick = -1;
+        engine.measurements().laneChanged();
+      }
+    }
+  }
+
+  /**
+   * Two human drivers side by side that each need the other's lane (typically stopped at the line) trade places,
+   * which no gap acceptance could otherwise allow: they see each other's indicators and wave each other on.
+   */
+  private boolean swapWithNeighbour(Vehicle v, Lane lane, Lane toward) {
+    LinkOccupancy o = occ[toward.index()];
+    for (int k = 0; k < o.count; k++) {
+      Vehicle w = o.vehicles[k];
+      if (w.controller == null && w.wantsLane == lane.index() && Math.abs(w.pos - v.pos) < 2.0 && w.speed < 1.0
+          && v.speed < 1.0 && fitsInPlaceOf(v, o, w) && fitsInPlaceOf(w, occ[lane.index()], v)) {
+        occ[lane.index()].remove(v);
+        o.remove(w);
+        v.link = toward;
+        w.link = lane;
+        o.insertSorted(v);
+        occ[lane.index()].insertSorted(w);
+        v.wantsLane = -1;
+        w.wantsLane = -1;
+        v.laneChangeCooldown = 3.0;
+        w.laneChangeCooldown = 3.0;
+        engine.measurements().laneChanged();
+        engine.measurements().laneChanged();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code v} would keep half a metre to the vehicles around {@code w} in w's lane. */
+  private static boolean fitsInPlaceOf(Vehicle v, LinkOccupancy o, Vehicle w) {
+    for (int k = 0; k < o.count; k++) {
+      Vehicle x = o.vehicles[k];
+      if (x == w) {
+        continue;
+      }
+      double gap = x.pos >= w.pos ? x.pos - x.type.length() - v.pos : v.pos - v.type.length() - x.pos;
+      if (gap < 0.5) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Braking a driver accepts from its new follower for a lane change it must make: more as the end nears. */
+  private static double urgentDecel(Vehicle v, double distToEnd) {
+    double urgency = Math.max(0, Math.min(1, 1 - distToEnd / 200.0));
+    return SAFE_DECEL + urgency * (v.type.emergencyDecel() * 0.6 - SAFE_DECEL);
+  }
+
+  /** The adjacent lane one step closer to a lane that leads to {@code next}, or null. */
+  private static Lane directionToward(Lane lane, Road next) {
+    int best = Integer.MAX_VALUE;
+    int dir = 0;
+    java.util.List<Lane> lanes = lane.road().lanes();
+    for (int li = 0; li < lanes.size(); li++) {
+      Lane l = lanes.get(li);
+      if (l.connectorTo(next) != null) {
+        int d = l.number() - lane.number();
+        if (Math.abs(d) < Math.abs(best)) {
+          best = d;
+          dir = Integer.signum(d);
+        }
+      }
+    }
+    if (dir > 0) {
+      return lane.left();
+    }
+    if (dir < 0) {
+      return lane.right();
+    }
+    return null;
+  }
+
+  /**
+   * Whether moving into {@code target} leaves room ahead and behind and spares the new follower hard braking.
+   * A driver who cannot see far enough back along the target lane to rule out a follower that would have to
+   * brake harder than that does not move.
+   */
+  private boolean safe(Vehicle v, Lane target, double maxFollowerDecel, Surroundings s) {
+    if (s.visibleBehind(target, v.pos) < clearBehindNeeded(v, target, maxFollowerDecel)) {
+      return false;
+    }
+    int n = s.count(target);
+    int k = s.firstBehind(target, v.pos);
+    if (k > 0) {
+      s.get(target, k - 1, ru);
+      double gap = ru.front - ru.length - v.pos;
+      if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, ru.speed) < -maxFollowerDecel) {
+        return false;
+      }
+    } else {
+      // No leader in the lane, but one that just left it may still overhang its end.
+      java.util.List<Connector> outs = target.outgoing();
+      for (int ci = 0; ci < outs.size(); ci++) {
+        Connector c = outs.get(ci);
+        int cn = s.count(c);
+        if (cn > 0) {
+          s.get(c, cn - 1, ru);
+          double gap = target.length() - v.pos + ru.front - ru.length;
+          if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, ru.speed) < -maxFollowerDecel) {
+            return false;
+          }
+        }
+      }
+    }
+    if (k >= n && v.pos - v.type.length() < 60) {
+      // Road users about to come out of the junction into the target lane behind us.
+      java.util.List<Connector> ins = target.incoming();
+      for (int ci = 0; ci < ins.size(); ci++) {
+        Connector c = ins.get(ci);
+        if (s.count(c) > 0) {
+          s.get(c, 0, ru);
+          double gap = c.length() - ru.front + v.pos - v.type.length();
+          if (gap < 1.0
+              || Idm.follow(ru.type, ru.speed, ru.desiredSpeed(target), gap, v.speed) < -maxFollowerDecel) {
+            return false;
+          }
+        }
+      }
+    }
+    if (k < n) {
+      s.get(target, k, ru);
+      double gap = v.pos - v.type.length() - ru.front;
+      if (gap < 1.0) {
+        return false;
+      }
+      double af = Idm.follow(ru.type, ru.speed, ru.desiredSpeed(target), gap, v.speed);
+      return af >= -maxFollowerDecel;
+    }
+    return true;
+  }
+
+  /**
+   * How far back along {@code target} an unseen follower could be and still have to brake harder than
+   * {@code maxDecel} for us: one arriving at the lane's speed limit, closing on us at our speed.
+   */
+  private static double clearBehindNeeded(Vehicle v, Lane target, double maxDecel) {
+    double closing = Math.max(0, target.speedLimit() * 1.2 - v.speed);
+    return v.type.length() + v.type.minGap() + closing * closing / (2 * maxDecel) + closing * v.type.headway();
+  }
+
+  /** MOBIL incentive of moving from {@code lane} to {@code target}, with politeness toward both followers. */
+  private double incentive(Vehicle v, Lane lane, Lane target, Surroundings s) {
+    VehicleType t = v.type;
+    OccupancyView.fillSelf(v, egoRu);
+    int kc = s.firstBehind(lane, v.pos);
+    RoadUser ol = kc > 0 ? get(s, lane, kc - 1, oldLeader) : null;
+    RoadUser of = kc < s.count(lane) ? get(s, lane, kc, oldFollower) : null;
+    int k = s.firstBehind(target, v.pos);
+    RoadUser nl = k > 0 ? get(s, target, k - 1, newLeader) : null;
+    RoadUser nf = k < s.count(target) ? get(s, target, k, newFollower) : null;
+
+    double egoNow = accelBehindAt(egoRu, ol, lane);
+    double egoAfter = accelBehindAt(egoRu, nl, target);
+    double ofNow = 0;
+    double ofAfter = 0;
+    if (of != null) {
+      ofNow = accelBehindAt(of, egoRu, lane);
+      ofAfter = accelBehindAt(of, ol, lane);
+    }
+    double nfNow = 0;
+    double nfAfter = 0;
+    if (nf != null) {
+      nfNow = accelBehindAt(nf, nl, target);
+      nfAfter = accelBehindAt(nf, egoRu, target);
+    }
+    return egoAfter - egoNow + t.politeness() * ((nfAfter - nfNow) + (ofAfter - ofNow));
+  }
+
+  private static RoadUser get(Surroundings s, Link link, int k, RoadUser out) {
+    s.get(link, k, out);
+    return out;
+  }
+
+  private static double accelBehindAt(RoadUser f, RoadUser leader, Lane lane) {
+    double v0 = f.desiredSpeed(lane);
+    if (leader == null) {
+      return Idm.free(f.type, f.speed, v0);
+    }
+    return Idm.follow(f.type, f.speed, v0, leader.front - leader.length - f.front, leader.speed);
+  }
+}
