@@ -138,8 +138,7 @@ final class DriverModel {
         next = c.to();
         ri++;
       } else {
-        Road after = ri + 1 < v.route.size() ? v.route.get(ri + 1) : null;
-        next = after == null ? null : ((Lane) next).connectorTo(after);
+        next = Vehicle.connectorAlong((Lane) next, v.route, ri, v.trip);
       }
     }
     return a;
@@ -182,7 +181,7 @@ final class DriverModel {
       v.waitingAtLineSinceTick = -1;
       return Double.MAX_VALUE;
     }
-    Connector c = lane.connectorTo(v.nextRoad());
+    Connector c = Vehicle.connectorAlong(lane, v.route, v.routeIndex, v.trip);
     if (c == null) {
       // Wrong lane: stop at the line while lane changing tries to fix it; reroute if it never can.
       if (v.speed < 0.1) {

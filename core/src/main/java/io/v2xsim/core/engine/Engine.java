@@ -437,12 +437,17 @@ public final class Engine {
   }
 
   Vehicle spawn(Departure d, Lane lane, double speed) {
+    return spawn(d, lane, speed, 0);
+  }
+
+  /** Puts a vehicle on {@code lane} with its front bumper at {@code pos}. */
+  Vehicle spawn(Departure d, Lane lane, double speed, double pos) {
     Vehicle v = pool.isEmpty() ? new Vehicle() : pool.remove(pool.size() - 1);
     double factor = 1.0 + d.type().speedDeviation() * driverRng.nextGaussian();
     factor = Math.max(0.8, Math.min(1.2, factor)) * d.type().compliance().speeding();
     v.reset(d.index(), d.type(), factor, d.route());
     v.link = lane;
-    v.pos = 0;
+    v.pos = pos;
     v.speed = speed;
     v.halted = speed < Measurements.HALT_SPEED;
     v.laneChangeCooldown = 2.0;

@@ -112,9 +112,21 @@ final class Vehicle extends Body {
   /** The link after the current one along the route, or null at the end or from a lane that does not lead on. */
   Link nextLink() {
     if (link instanceof Lane lane) {
-      Road next = nextRoad();
-      return next == null ? null : lane.connectorTo(next);
+      return connectorAlong(lane, route, routeIndex, trip);
     }
     return ((Connector) link).to();
+  }
+
+  /**
+   * The connector a driver takes from {@code lane}, the lane of {@code route.get(ri)}: onto the next road, into
+   * the target lane that best serves the turn after it (strategic lane choice, {@link Lane#connectorTo(Road,
+   * Road, int)}), ties spread by trip number. Null on the last road or from a lane that does not lead on.
+   */
+  static Connector connectorAlong(Lane lane, List<Road> route, int ri, int trip) {
+    if (ri + 1 >= route.size()) {
+      return null;
+    }
+    Road after = ri + 2 < route.size() ? route.get(ri + 2) : null;
+    return lane.connectorTo(route.get(ri + 1), after, trip);
   }
 }

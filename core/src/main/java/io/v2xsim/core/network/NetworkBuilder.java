@@ -21,6 +21,8 @@ public final class NetworkBuilder {
   private static final double JUNCTION_MARGIN = 1.5;
   /** Straight pieces a connector's Bezier path is sampled into. */
   private static final int CONNECTOR_SEGMENTS = 12;
+  /** How far a source's junction path may start or end from our lane ends and still be used, metres. */
+  static final double VIA_FIT = 1.0;
 
   private final List<NodeDef> nodes;
   private final List<RoadDef> roads;
@@ -122,7 +124,7 @@ public final class NetworkBuilder {
     List<Link> links = new ArrayList<>();
     for (Road road : roadList) {
       RoadDef d = defOf.get(road);
-      int[] masks = laneMasks(road, d);
+      int[] masks = d.laneLinks() != null ? linkMasks(road, d, roadById) : laneMasks(road, d);
       if (masks == null) {
         continue;
       }
@@ -266,12 +268,137 @@ public final class NetworkBuilder {
     return masks;
   }
 
+  /**
+   * The turn of a lane link: back onto the road it came from is a U-turn whatever the angle (a turnaround at a
+   * dead end or a median opening); otherwise classified by heading change, as for the builder's own connectors.
+   */
+  static Turn linkTurn(Road in, Road out) {
+    return out.to() == in.from() ? Turn.UTURN : Turn.classify(headingChange(in, out));
+  }
+
+  /**
+   * Lane turn masks of a road whose connectors the source gives lane by lane; null (with a problem) if a link
+   * names a road that does not leave the road's end, or a lane either road does not have.
+   */
+  private int[] linkMasks(Road road, RoadDef d, Map<String, Road> roadById) {
+    int[] masks = new int[d.lanes()];
+    if (road.to().kind() == JunctionKind.BOUNDARY) {
+      return masks;
+    }
+    for (int k = 0; k < d.laneLinks().size(); k++) {
+      LaneLinkDef l = d.laneLinks().get(k);
+      String at = d.path() + "/laneLinks/" + k;
+      Road out = roadById.get(l.toRoad());
+      if (out == null || out.from() != road.to()) {
+        problems.add(new Problem(at + "/to", "road '" + l.toRoad() + "' does not leave junction '" + road.to().id()
+            + "' where road '" + road.id() + "' ends"));
+        return null;
+      }
+      if (l.fromLane() < 0 || l.fromLane() >= d.lanes()) {
+        problems.add(new Problem(at + "/fromLane", "lane " + l.fromLane() + " is out of range: road '" + road.id()
+            + "' has " + d.lanes() + " lane(s)"));
+        return null;
+      }
+      int outLanes = defLanes(out);
+      if (l.toLane() < 0 || l.toLane() >= outLanes) {
+        problems.add(new Problem(at + "/toLane", "lane " + l.toLane() + " is out of range: road '" + out.id()
+            + "' has " + outLanes + " lane(s)"));
+        return null;
+      }
+      masks[l.fromLane()] |= linkTurn(road, out).bit();
+    }
+    return masks;
+  }
+
+  private int defLanes(Road r) {
+    for (RoadDef d : roads) {
+      if (d.id().equals(r.id())) {
+        return d.lanes();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Connectors of a road whose source gives them lane by lane: one per link, from that lane into that target
+   * lane, along the source's path where it gives one. Movements (the unit signals act on) are the distinct
+   * target roads, in the order the links first name them.
+   */
+  private void linkConnectors(Junction j, Road in, RoadDef d, List<Link> links, List<Connector> connectors,
+      List<Movement> movements) {
+    Map<Road, Movement> byOut = new LinkedHashMap<>();
+    for (LaneLinkDef l : d.laneLinks()) {
+      Road out = j.outgoing().stream().filter(r -> r.id().equals(l.toRoad())).findFirst().orElseThrow();
+      Turn turn = linkTurn(in, out);
+      Movement mv = byOut.get(out);
+      if (mv == null) {
+        mv = new Movement(movements.size(), in, out, turn);
+        movements.add(mv);
+        byOut.put(out, mv);
+      }
+      Lane src = in.lanes().get(l.fromLane());
+      Lane dst = out.lanes().get(l.toLane());
+      boolean duplicate = false;
+      for (Connector c : connectors) {
+        duplicate |= c.from() == src && c.to() == dst;
+      }
+      if (duplicate) {
+        continue;
+      }
+      double limit = Math.min(Math.min(in.speedLimit(), out.speedLimit()), turnSpeed(turn));
+      Connector c = new Connector(links.size(), j, src, dst, turn, mv.index(), linkShape(src, dst, l.shape()), limit);
+      links.add(c);
+      connectors.add(c);
+    }
+  }
+
+  /**
+   * The source's path from the end of {@code src} to the start of {@code dst}, where it fits our lanes: its ends
+   * within {@link #VIA_FIT} of the lane's end and of the target lane's start (snapped onto them). Where the
+   * source's junction is larger or smaller than ours (we trim roads by our own junction radius, not by the
+   * source's junction shape), squeezing its path in cut corners across neighbouring lanes and multiplied
+   * collisions on the netgenerate grids (64 against 10 in 300 s): the builder's Bezier is used instead.
+   */
+  static Polyline linkShape(Lane src, Lane dst, List<double[]> via) {
+    Polyline a = src.shape();
+    Polyline b = dst.shape();
+    double x0 = a.x(a.size() - 1);
+    double y0 = a.y(a.size() - 1);
+    double x1 = b.x(0);
+    double y1 = b.y(0);
+    if (via == null || via.size() < 2) {
+      return connectorShape(src, dst);
+    }
+    double[] first = via.get(0);
+    double[] last = via.get(via.size() - 1);
+    if (Math.hypot(first[0] - x0, first[1] - y0) > VIA_FIT || Math.hypot(last[0] - x1, last[1] - y1) > VIA_FIT) {
+      return connectorShape(src, dst);
+    }
+    double[] xs = new double[via.size()];
+    double[] ys = new double[via.size()];
+    for (int i = 0; i < via.size(); i++) {
+      xs[i] = via.get(i)[0];
+      ys[i] = via.get(i)[1];
+    }
+    xs[0] = x0;
+    ys[0] = y0;
+    xs[xs.length - 1] = x1;
+    ys[ys.length - 1] = y1;
+    return new Polyline(xs, ys);
+  }
+
   private void buildConnectors(Junction j, List<Link> links, Map<Road, RoadDef> defOf) {
     List<Connector> connectors = new ArrayList<>();
     List<Movement> movements = new ArrayList<>();
     for (Road in : j.incoming()) {
-      Map<Road, Turn> turns = turnsFrom(in);
+      RoadDef def = defOf.get(in);
       boolean anyOut = false;
+      if (def.laneLinks() != null) {
+        int before = connectors.size();
+        linkConnectors(j, in, def, links, connectors, movements);
+        anyOut = connectors.size() > before;
+      }
+      Map<Road, Turn> turns = def.laneLinks() != null ? Map.of() : turnsFrom(in);
       for (Map.Entry<Road, Turn> e : turns.entrySet()) {
         Road out = e.getKey();
         Turn turn = e.getValue();
@@ -335,8 +462,9 @@ public final class NetworkBuilder {
           cs.add(new Conflict(o, c.length(), o.length(), true, yieldsStatically(c, o)));
           continue;
         }
-        if (o.from().road() == c.from().road() && o.to().road() == c.to().road()) {
-          continue; // parallel lanes of the same movement
+        if (o.from().road() == c.from().road() && o.to().road() == c.to().road()
+            && (o.from().number() - c.from().number()) * (o.to().number() - c.to().number()) > 0) {
+          continue; // parallel lanes of the same movement, in order (lane links may also cross them over)
         }
         double[][] x = c.shape().crossings(o.shape());
         if (x.length > 0) {
@@ -376,6 +504,13 @@ public final class NetworkBuilder {
    * rules leave undecided (rare geometry) is settled by connector index so that exactly one side yields.
    */
   static boolean yieldsStatically(Connector c, Connector o) {
+    boolean cBack = c.turn() == Turn.UTURN && c.to().road().to() == c.from().road().from();
+    boolean oBack = o.turn() == Turn.UTURN && o.to().road().to() == o.from().road().from();
+    if (cBack != oBack) {
+      // A turnaround yields to every other movement, whatever the road priorities: drivers turning back must
+      // let all others pass (StVO 9(5); SUMO gives its turnaround links the lowest priority, state "m"/"t").
+      return cBack;
+    }
     int pc = c.from().road().priority();
     int po = o.from().road().priority();
     if (pc != po) {
