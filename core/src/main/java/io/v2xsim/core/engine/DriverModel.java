@@ -276,12 +276,20 @@ final class DriverModel {
         if (rem < -ru.length - 1.0) {
           continue;
         }
+        // Earliest arrival and latest clearing of the two readings, at its speed now and speeding up as drivers
+        // do out of a standing start: a driver who had just moved off was taken to creep across at 0.3 m/s, so
+        // that a crossing driver went in front of it (grid10, SUMO import).
         double fv = Math.max(ru.speed, 1.0);
-        double tFa = rem <= 0 ? 0 : rem / fv;
-        double tFc = (rem + ru.length + 1.0) / fv;
+        double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
+        double tFa = rem <= 0 ? 0 : Math.min(rem / fv, timeToCover(rem, ru.speed, ru.type.accel(), fmax));
+        double tFc = Math.max((rem + ru.length + 1.0) / fv,
+            timeToCover(rem + ru.length + 1.0, ru.speed, ru.type.accel(), fmax));
         if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
           return true;
         }
+      }
+      if (exitOverhangs(o, conf, s) && tEa < overhangClears(o, conf) + CLEAR_GAP) {
+        return true;
       }
       // Cross traffic facing red is expected to stop, unless it no longer can: then it is given way to like any
       // other (a red light protects only from those who obey it).
@@ -335,6 +343,31 @@ final class DriverModel {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the last road user to leave connector {@code o} still has its rear over the conflict point: it is on
+   * o's exit lane now, but a conflict within a car length of o's end is not clear until its rear has passed
+   * (imported turns into far lanes cross others near their ends). Leaves its time to clear in {@link #ru}'s
+   * reading for {@link #overhangClears}.
+   */
+  private boolean exitOverhangs(Connector o, Conflict conf, Surroundings s) {
+    double tail = o.length() - conf.atOther();
+    Lane exit = o.to();
+    int n = s.count(exit);
+    if (n == 0) {
+      return false;
+    }
+    s.get(exit, n - 1, ru);
+    return ru.front - ru.length < 1.0 - tail;
+  }
+
+  /** Seconds until the road user {@link #exitOverhangs} found has its rear a metre past the conflict point. */
+  private double overhangClears(Connector o, Conflict conf) {
+    double tail = o.length() - conf.atOther();
+    double d = 1.0 - tail - (ru.front - ru.length);
+    double fmax = Math.max(Math.min(ru.desiredSpeed(o.to()), ru.speed + 5), 1.0);
+    return Math.max(d / Math.max(ru.speed, 1.0), timeToCover(d, ru.speed, ru.type.accel(), fmax));
   }
 
   /** Whether a driver waiting since {@code aTick} has waited longer than one waiting since {@code bTick}. */
@@ -418,6 +451,10 @@ final class DriverModel {
             a = Math.min(a, Idm.follow(v.type, v.speed, v0, conf.at() - v.pos - 1.5, 0));
           }
         }
+        // Or one that has left it but stands with its rear still over the point.
+        if (exitOverhangs(other, conf, s) && ru.speed < 1.0) {
+          a = Math.min(a, Idm.follow(v.type, v.speed, v0, conf.at() - v.pos - 1.5, 0));
+        }
       }
     }
     return a;
@@ -492,6 +529,7 @@ final class DriverModel {
         v.wantsLane = -1;
         occ[lane.index()].remove(v);
         v.link = target;
+        v.prevLink = null;
         occ[target.index()].insertSorted(v);
         v.laneChangeCooldown = 3.0;
         v.yellowDecisionFor = -1;
@@ -515,6 +553,8 @@ final class DriverModel {
         o.remove(w);
         v.link = toward;
         w.link = lane;
+        v.prevLink = null;
+        w.prevLink = null;
         o.insertSorted(v);
         occ[lane.index()].insertSorted(w);
         v.wantsLane = -1;

@@ -410,6 +410,7 @@ public final class Engine {
           v.routeIndex++;
           v.laneChangeCooldown = Math.max(v.laneChangeCooldown, 1.0);
         }
+        v.prevLink = v.link;
         v.link = next;
         v.pos = over;
         occupancy[next.index()].insertSorted(v);
@@ -466,8 +467,15 @@ public final class Engine {
   /** Places the vehicle's centre and heading from its link position. */
   void updatePose(Vehicle v) {
     Link l = v.link;
-    double s = (v.pos - 0.5 * v.type.length()) * l.shapeScale();
-    l.shape().pose(s, poseScratch);
+    double centre = v.pos - 0.5 * v.type.length();
+    if (centre < 0 && l instanceof Lane && v.prevLink instanceof Connector c) {
+      // Its middle is still in the junction: placed on the connector it came along, not on the lane's line
+      // extended straight back, which swept the rear of a turning car over the neighbouring paths (imported
+      // turns into far lanes; issue 10: a body overlaps no lane it is not on).
+      c.shape().pose((c.length() + centre) * c.shapeScale(), poseScratch);
+    } else {
+      l.shape().pose(centre * l.shapeScale(), poseScratch);
+    }
     v.x = poseScratch[0];
     v.y = poseScratch[1];
     v.setHeading(poseScratch[2]);

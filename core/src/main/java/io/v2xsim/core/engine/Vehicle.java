@@ -18,6 +18,8 @@ final class Vehicle extends Body {
   List<Road> route;
   int routeIndex;       // road the vehicle is on, or is heading to while on a connector
   Link link;
+  /** The connector it came off while its rear may still be on it (null once it changed lane or entered a road). */
+  Link prevLink;
   int slot;             // index within the link's occupancy, front = 0
   double pos;
   double speed;
@@ -62,6 +64,7 @@ final class Vehicle extends Body {
     this.route = route;
     this.routeIndex = 0;
     this.link = null;
+    this.prevLink = null;
     this.slot = -1;
     this.pos = 0;
     this.speed = 0;

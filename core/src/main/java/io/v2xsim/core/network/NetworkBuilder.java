@@ -23,6 +23,13 @@ public final class NetworkBuilder {
   private static final int CONNECTOR_SEGMENTS = 12;
   /** How far a source's junction path may start or end from our lane ends and still be used, metres. */
   static final double VIA_FIT = 1.0;
+  /**
+   * Paths closer than this conflict where one turns back: a 5 m car's corner is 2.65 m from its centre, which
+   * sweeps around the tight turn, plus half a 1.8 m width for the other body, metres.
+   */
+  static final double TURNAROUND_REACH = 3.6;
+  /** Imported paths closer than this conflict even where they do not cross: a car's width and a margin, metres. */
+  static final double TOUCH_DISTANCE = 2.5;
 
   private final List<NodeDef> nodes;
   private final List<RoadDef> roads;
@@ -464,7 +471,33 @@ public final class NetworkBuilder {
         }
         if (o.from().road() == c.from().road() && o.to().road() == c.to().road()
             && (o.from().number() - c.from().number()) * (o.to().number() - c.to().number()) > 0) {
+          if (c.turn() != Turn.STRAIGHT && defOf.get(c.from().road()).laneLinks() != null) {
+            // Two lanes turning side by side, as imported: on our tight junction radius the inner one leaves
+            // its arc while the outer is still on its own, and its body (laid straight along the lane it
+            // entered) overhangs the outer arc (grid10 corners). One goes after the other has cleared.
+            cs.add(new Conflict(o, c.length(), o.length(), false, yieldsStatically(c, o)));
+          }
           continue; // parallel lanes of the same movement, in order (lane links may also cross them over)
+        }
+        if (isTurnaround(c) || isTurnaround(o)) {
+          // A body turning back sweeps far beyond its path (its rear swings out over a 3 m wide turn), so the
+          // paths need not cross for the bodies to meet: the conflict point is where they come closest, if
+          // closer than a turning body's reach plus a straight one's half width.
+          double[] near = nearest(c.shape(), o.shape());
+          if (near[2] < TURNAROUND_REACH) {
+            cs.add(new Conflict(o, near[0] / c.shapeScale(), near[1] / o.shapeScale(), false, yieldsStatically(c, o)));
+          }
+          continue;
+        }
+        boolean imported = defOf.get(c.from().road()).laneLinks() != null
+            || defOf.get(o.from().road()).laneLinks() != null;
+        if (imported) {
+          // Imported paths (turns into every lane, as the files allow) also meet where they do not cross: two
+          // opposite left turns into the far lanes touch head-on, or one's end runs beside the other's start.
+          // Every stretch where the two pass closer than a car's width and a margin is a conflict zone: its
+          // entry, closest point and exit are conflict points.
+          nearZones(c, o, cs);
+          continue;
         }
         double[][] x = c.shape().crossings(o.shape());
         if (x.length > 0) {
@@ -475,6 +508,91 @@ public final class NetworkBuilder {
       }
       cs.sort((p, q) -> Double.compare(p.at(), q.at()));
       c.setConflicts(cs);
+    }
+  }
+
+  /** A connector back onto the road it came from (a SUMO turnaround, a dead end's way back). */
+  static boolean isTurnaround(Connector c) {
+    return c.turn() == Turn.UTURN && c.to().road().to() == c.from().road().from();
+  }
+
+  /**
+   * Where two paths come closest: {@code [s on a, s on b, distance]}, sampling {@code a} every 0.25 m and
+   * projecting onto {@code b}. O(n * m) for n samples and m points.
+   */
+  static double[] nearest(Polyline a, Polyline b) {
+    double[] best = {0, 0, Double.POSITIVE_INFINITY};
+    double[] proj = new double[2];
+    int n = Math.max(1, (int) Math.ceil(a.length() / 0.25));
+    for (int i = 0; i <= n; i++) {
+      double sa = a.length() * i / n;
+      double x = a.xAt(sa);
+      double y = a.yAt(sa);
+      b.project(x, y, proj);
+      double d = Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
+      if (d < best[2]) {
+        best[0] = sa;
+        best[1] = proj[0];
+        best[2] = d;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Adds a conflict with {@code o} at the entry, the closest point and the exit of every stretch of {@code c}
+   * that passes within {@link #TOUCH_DISTANCE} of {@code o} (crossings included: the distance is 0 there).
+   * Samples c every 0.5 m; O(n * m) for n samples and m points of o.
+   */
+  private static void nearZones(Connector c, Connector o, List<Conflict> out) {
+    Polyline a = c.shape();
+    Polyline b = o.shape();
+    double[] proj = new double[2];
+    int n = Math.max(1, (int) Math.ceil(a.length() / 0.5));
+    boolean yields = yieldsStatically(c, o);
+    double entry = -1;
+    double entryOther = 0;
+    double best = Double.POSITIVE_INFINITY;
+    double bestAt = 0;
+    double bestOther = 0;
+    double lastAt = 0;
+    double lastOther = 0;
+    for (int i = 0; i <= n + 1; i++) {
+      boolean near = false;
+      double sa = a.length() * Math.min(i, n) / n;
+      double d = Double.POSITIVE_INFINITY;
+      if (i <= n) {
+        double x = a.xAt(sa);
+        double y = a.yAt(sa);
+        b.project(x, y, proj);
+        d = Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
+        near = d < TOUCH_DISTANCE;
+      }
+      if (near) {
+        if (entry < 0) {
+          entry = sa;
+          entryOther = proj[0];
+          best = Double.POSITIVE_INFINITY;
+        }
+        if (d < best) {
+          best = d;
+          bestAt = sa;
+          bestOther = proj[0];
+        }
+        lastAt = sa;
+        lastOther = proj[0];
+      } else if (entry >= 0) {
+        double ka = c.shapeScale();
+        double kb = o.shapeScale();
+        out.add(new Conflict(o, entry / ka, entryOther / kb, false, yields));
+        if (bestAt > entry + 0.25 && bestAt < lastAt - 0.25) {
+          out.add(new Conflict(o, bestAt / ka, bestOther / kb, false, yields));
+        }
+        if (lastAt > entry + 0.25) {
+          out.add(new Conflict(o, lastAt / ka, lastOther / kb, false, yields));
+        }
+        entry = -1;
+      }
     }
   }
 
@@ -504,11 +622,12 @@ public final class NetworkBuilder {
    * rules leave undecided (rare geometry) is settled by connector index so that exactly one side yields.
    */
   static boolean yieldsStatically(Connector c, Connector o) {
-    boolean cBack = c.turn() == Turn.UTURN && c.to().road().to() == c.from().road().from();
-    boolean oBack = o.turn() == Turn.UTURN && o.to().road().to() == o.from().road().from();
+    boolean cBack = isTurnaround(c);
+    boolean oBack = isTurnaround(o);
     if (cBack != oBack) {
       // A turnaround yields to every other movement, whatever the road priorities: drivers turning back must
-      // let all others pass (StVO 9(5); SUMO gives its turnaround links the lowest priority, state "m"/"t").
+      // let all others pass (German StVO 9(5): turning back must endanger no one; netgenerate marks these
+      // links dir="t" state="m", minor).
       return cBack;
     }
     int pc = c.from().road().priority();
