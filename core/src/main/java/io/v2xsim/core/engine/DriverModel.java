@@ -276,15 +276,27 @@ final class DriverModel {
         if (rem < -ru.length - 1.0) {
           continue;
         }
-        // Earliest arrival and latest clearing of the two readings, at its speed now and speeding up as drivers
-        // do out of a standing start: a driver who had just moved off was taken to creep across at 0.3 m/s, so
-        // that a crossing driver went in front of it (grid10, SUMO import).
         double fv = Math.max(ru.speed, 1.0);
-        double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
-        double tFa = rem <= 0 ? 0 : Math.min(rem / fv, timeToCover(rem, ru.speed, ru.type.accel(), fmax));
-        double tFc = Math.max((rem + ru.length + 1.0) / fv,
-            timeToCover(rem + ru.length + 1.0, ru.speed, ru.type.accel(), fmax));
-        if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
+        double tFa = rem <= 0 ? 0 : rem / fv;
+        double tFc = (rem + ru.length + 1.0) / fv;
+        double margin = FOLLOW_UP_GAP;
+        {
+          // It may be speeding up (moving off after waiting, out of a turn): taken at its speed now, one
+          // creeping off seemed to arrive seconds later than it did, and a crossing driver went in front of it
+          // (grid10, SUMO import; the CityFlow 4x4 under max-pressure). Earliest arrival and latest clearing of
+          // both readings.
+          double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
+          tFa = Math.min(tFa, timeToCover(rem, ru.speed, ru.type.accel(), fmax));
+          tFc = Math.max(tFc, timeToCover(rem + ru.length + 1.0, ru.speed, ru.type.accel(), fmax));
+          if (v.speed * v.speed > 2 * t.decel() * Math.max(dist, 0.1) && givesWayAtSignal(c, o, conf, j, state, s)) {
+            // It gives way to us at a signal (a permissive turner that moved off to go behind us) and we could
+            // stop only by braking hard: we drive on unless it would get there before we have cleared. With the
+            // follow-up margin, the corridor's oncoming traffic braked for such a turner, too late, and stopped
+            // in its path.
+            margin = 0;
+          }
+        }
+        if (tEa < tFc + CLEAR_GAP && tEc + margin > tFa) {
           return true;
         }
       }
@@ -368,6 +380,27 @@ final class DriverModel {
     double d = 1.0 - tail - (ru.front - ru.length);
     double fmax = Math.max(Math.min(ru.desiredSpeed(o.to()), ru.speed + 5), 1.0);
     return Math.max(d / Math.max(ru.speed, 1.0), timeToCover(d, ru.speed, ru.type.accel(), fmax));
+  }
+
+  /**
+   * Whether traffic on {@code o} gives way to ours on {@code c} at a signalized junction: it is permissive where
+   * we are protected, or both are alike and the static rules favour us. False at unsignalized junctions and for
+   * a signal not seen.
+   */
+  private boolean givesWayAtSignal(Connector c, Connector o, Conflict conf, Junction j, byte state, Surroundings s) {
+    if (!engine.isSignalized(j)) {
+      return false;
+    }
+    byte so = s.signal(j, o.movement());
+    if (so == Surroundings.SIGNAL_UNKNOWN || so == SignalColor.RED) {
+      return false;
+    }
+    boolean egoPermissive = state == SignalColor.PERMISSIVE;
+    boolean otherPermissive = so == SignalColor.PERMISSIVE;
+    if (egoPermissive != otherPermissive) {
+      return otherPermissive;
+    }
+    return !conf.yieldsStatically();
   }
 
   /** Whether a driver waiting since {@code aTick} has waited longer than one waiting since {@code bTick}. */
