@@ -49,6 +49,8 @@ final class DriverModel {
   private final RoadUser oldFollower = new RoadUser();
   private final RoadUser newLeader = new RoadUser();
   private final RoadUser newFollower = new RoadUser();
+  /** Set while {@link #blocked} judges a driver waiting at the line who may clear the junction on yellow. */
+  private boolean yellowClearance;
 
   DriverModel(Engine engine) {
     this.engine = engine;
@@ -206,10 +208,20 @@ final class DriverModel {
       switch (state) {
         case SignalColor.RED, Surroundings.SIGNAL_UNKNOWN -> stop = true; // a signal not seen is not a green
         case SignalColor.YELLOW -> {
-          if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()) {
+          // Only turns across traffic clear on yellow: a straight driver waiting at the line (held by crossing
+          // traffic) went on yellow and crossed the line on red (CityFlow 4x4, lane-level connectors).
+          if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()
+              && (c.turn() == io.v2xsim.core.network.Turn.LEFT || c.turn() == io.v2xsim.core.network.Turn.UTURN)) {
             // Waiting at the line to turn across traffic: clear the junction now, as drivers do on yellow,
             // if no one is still coming.
+            yellowClearance = true;
             stop = blocked(v, c, dist, SignalColor.PERMISSIVE, s);
+            yellowClearance = false;
+            if (stop && v.yellowClearHeld != c.index()) {
+              // Held now, it waits out the yellow: going later in it, it crossed the line on red (CityFlow 4x4).
+              v.yellowClearHeld = c.index();
+            }
+            stop |= v.yellowClearHeld == c.index();
             break;
           }
           if (v.yellowDecisionFor != c.index()) {
@@ -350,8 +362,11 @@ final class DriverModel {
         double tFa = timeToCover(fd, ru.speed, ru.type.accel(), fmax);
         // Clear no sooner than at the connector's own speed: one coming faster slows for a tight turn (a
         // CityFlow right turn at 4.5 m/s taken at its 6.5 m/s approach cleared 1.5 s later than judged).
-        double tFc = Math.max(timeToCover(fd + ru.length + 1.0, ru.speed, ru.type.accel(), fmax),
-            (fd + ru.length + 1.0) / fmax);
+        double tFc = timeToCover(fd + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
+        if (!yellowClearance) {
+          // (Not when clearing the junction on yellow: waiting longer there made turners cross the line on red.)
+          tFc = Math.max(tFc, (fd + ru.length + 1.0) / fmax);
+        }
         if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
           return true;
         }

@@ -404,6 +404,7 @@ public final class Engine {
         if (next instanceof Connector c) {
           measurements.enteredConnector(v, c, signalStates[c.junction().index()][c.movement()]);
           v.yellowDecisionFor = -1;
+          v.yellowClearHeld = -1;
           v.waitingAtLineSinceTick = -1;
           v.stoppedAtLine = false;
         } else {

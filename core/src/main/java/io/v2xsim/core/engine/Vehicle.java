@@ -27,6 +27,7 @@ final class Vehicle extends Body {
   double prevAccel;
   double laneChangeCooldown;
   int yellowDecisionFor = -1;  // connector index for which the yellow go/stop decision was made
+  int yellowClearHeld = -1;    // connector it was held from clearing onto on yellow (waits for the next green)
   boolean yellowGo;
   long waitingAtLineSinceTick = -1;
   boolean stoppedAtLine;       // all-way stop: has come to a halt at its line
@@ -72,6 +73,7 @@ final class Vehicle extends Body {
     this.prevAccel = 0;
     this.laneChangeCooldown = 0;
     this.yellowDecisionFor = -1;
+    this.yellowClearHeld = -1;
     this.yellowGo = false;
     this.waitingAtLineSinceTick = -1;
     this.stoppedAtLine = false;
