@@ -3,7 +3,6 @@ package io.v2xsim.core.engine;
 import io.v2xsim.core.network.Connector;
 import io.v2xsim.core.network.Lane;
 import io.v2xsim.core.network.Link;
-import io.v2xsim.core.network.Road;
 import io.v2xsim.core.traffic.Idm;
 import io.v2xsim.core.traffic.VehicleType;
 
@@ -78,8 +77,7 @@ final class CarFollowing {
         next = c.to();
         ri++;
       } else {
-        Road after = ri + 1 < v.route.size() ? v.route.get(ri + 1) : null;
-        next = after == null ? null : ((Lane) next).connectorTo(after);
+        next = Vehicle.connectorAlong((Lane) next, v.route, ri, v.trip);
       }
     }
     return a;

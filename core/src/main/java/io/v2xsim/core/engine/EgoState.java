@@ -92,8 +92,7 @@ public final class EgoState {
         next = c.to();
         ri++;
       } else {
-        Road after = ri + 1 < v.route.size() ? v.route.get(ri + 1) : null;
-        next = after == null ? null : ((Lane) link).connectorTo(after);
+        next = Vehicle.connectorAlong((Lane) link, v.route, ri, v.trip);
       }
       if (next == null) {
         link.shape().pose(link.length() * link.shapeScale(), out);
@@ -142,8 +141,7 @@ public final class EgoState {
     if (v.link instanceof Connector c) {
       return c;
     }
-    Road next = v.nextRoad();
-    return next == null ? null : ((Lane) v.link).connectorTo(next);
+    return Vehicle.connectorAlong((Lane) v.link, v.route, v.routeIndex, v.trip);
   }
 
   /**
@@ -174,8 +172,7 @@ public final class EgoState {
     if (!(v.link instanceof Lane lane) || range <= 0) {
       return Surroundings.SIGNAL_UNKNOWN;
     }
-    Road next = v.nextRoad();
-    Connector c = next == null ? null : lane.connectorTo(next);
+    Connector c = Vehicle.connectorAlong(lane, v.route, v.routeIndex, v.trip);
     if (c == null || c.junction() != j || c.movement() != movement || lane.length() - v.pos > range) {
       return Surroundings.SIGNAL_UNKNOWN;
     }

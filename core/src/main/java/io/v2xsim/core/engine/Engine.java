@@ -405,12 +405,14 @@ public final class Engine {
         if (next instanceof Connector c) {
           measurements.enteredConnector(v, c, signalStates[c.junction().index()][c.movement()]);
           v.yellowDecisionFor = -1;
+          v.yellowClearHeld = -1;
           v.waitingAtLineSinceTick = -1;
           v.stoppedAtLine = false;
         } else {
           v.routeIndex++;
           v.laneChangeCooldown = Math.max(v.laneChangeCooldown, 1.0);
         }
+        v.prevLink = v.link;
         v.link = next;
         v.pos = over;
         occupancy[next.index()].insertSorted(v);
@@ -438,6 +440,11 @@ public final class Engine {
   }
 
   Vehicle spawn(Departure d, Lane lane, double speed) {
+    return spawn(d, lane, speed, 0);
+  }
+
+  /** Puts a vehicle on {@code lane} with its front bumper at {@code pos}. */
+  Vehicle spawn(Departure d, Lane lane, double speed, double pos) {
     Vehicle v = pool.isEmpty() ? new Vehicle() : pool.remove(pool.size() - 1);
     double factor = 1.0 + d.type().speedDeviation() * driverRng.nextGaussian();
     factor = Math.max(0.8, Math.min(1.2, factor)) * d.type().compliance().speeding();
@@ -445,7 +452,7 @@ public final class Engine {
     v.profile = d.profile();
     v.travelled = 0;
     v.link = lane;
-    v.pos = 0;
+    v.pos = pos;
     v.speed = speed;
     v.halted = speed < Measurements.HALT_SPEED;
     v.laneChangeCooldown = 2.0;
@@ -464,8 +471,15 @@ public final class Engine {
   /** Places the vehicle's centre and heading from its link position. */
   void updatePose(Vehicle v) {
     Link l = v.link;
-    double s = (v.pos - 0.5 * v.type.length()) * l.shapeScale();
-    l.shape().pose(s, poseScratch);
+    double centre = v.pos - 0.5 * v.type.length();
+    if (centre < 0 && l instanceof Lane && v.prevLink instanceof Connector c) {
+      // Its middle is still in the junction: placed on the connector it came along, not on the lane's line
+      // extended straight back, which swept the rear of a turning car over the neighbouring paths (imported
+      // turns into far lanes; issue 10: a body overlaps no lane it is not on).
+      c.shape().pose((c.length() + centre) * c.shapeScale(), poseScratch);
+    } else {
+      l.shape().pose(centre * l.shapeScale(), poseScratch);
+    }
     v.x = poseScratch[0];
     v.y = poseScratch[1];
     v.setHeading(poseScratch[2]);

@@ -101,9 +101,37 @@ final class Insertion {
     return n + armed.size() + (departures.size() - nextDue);
   }
 
+  /**
+   * Whether someone is in the junction on a connector into {@code lane}, or about to enter one: the front
+   * vehicle of a feeding lane bound for it within 3 s (and 10 m) of its line.
+   */
+  private boolean approachBusy(Lane lane) {
+    List<io.v2xsim.core.network.Connector> ins = lane.incoming();
+    for (int i = 0; i < ins.size(); i++) {
+      io.v2xsim.core.network.Connector c = ins.get(i);
+      if (engine.occupancy[c.index()].count > 0) {
+        return true;
+      }
+      LinkOccupancy feed = engine.occupancy[c.from().index()];
+      if (feed.count > 0) {
+        Vehicle f = feed.vehicles[0];
+        if (f.nextLink() == c && c.from().length() - f.pos < 3 * f.speed + 10) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private boolean tryInsert(Departure d, Road road, double time) {
     Road next = d.route().size() > 1 ? d.route().get(1) : null;
     VehicleType t = d.type();
+    // A road that starts at a junction (imported demand departs on any edge, as SUMO's randomTrips does):
+    // the vehicle is put wholly on the lane, its rear at the lane's start (SUMO's departPos "base"), not
+    // overhanging into the junction, and only while no one is coming through the junction into that lane.
+    // Entry roads from boundary nodes keep the front at the start, as before (generated networks unchanged).
+    boolean inside = road.from().kind() != io.v2xsim.core.network.JunctionKind.BOUNDARY;
+    double start = inside ? t.length() : 0;
     Lane best = null;
     double bestSpace = -1;
     List<Lane> lanes = road.lanes();
@@ -112,8 +140,11 @@ final class Insertion {
       if (next != null && lane.connectorTo(next) == null) {
         continue;
       }
+      if (inside && approachBusy(lane)) {
+        continue;
+      }
       Vehicle back = engine.occupancy[lane.index()].back();
-      double space = back == null ? Double.MAX_VALUE : back.pos - back.type.length();
+      double space = back == null ? Double.MAX_VALUE : back.pos - back.type.length() - start;
       if (space > bestSpace) {
         bestSpace = space;
         best = lane;
@@ -121,8 +152,11 @@ final class Insertion {
     }
     if (best == null) {
       best = road.lanes().get(0);
+      if (inside && approachBusy(best)) {
+        return false;
+      }
       Vehicle back = engine.occupancy[best.index()].back();
-      bestSpace = back == null ? Double.MAX_VALUE : back.pos - back.type.length();
+      bestSpace = back == null ? Double.MAX_VALUE : back.pos - back.type.length() - start;
     }
     double desired = Math.min(t.maxSpeed(), best.speedLimit());
     double speed = desired;
@@ -138,7 +172,7 @@ final class Insertion {
         speed = Math.max(0, speed - 1.0);
       }
     }
-    Vehicle v = engine.spawn(d, best, speed);
+    Vehicle v = engine.spawn(d, best, speed, start);
     engine.measurements().departed(v, time);
     return true;
   }

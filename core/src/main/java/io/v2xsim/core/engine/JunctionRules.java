@@ -35,6 +35,8 @@ final class JunctionRules {
   private final Engine engine;
   // Scratch for what the view reports.
   private final RoadUser ru = new RoadUser();
+  /** Set while {@link #blocked} judges a driver waiting at the line who may clear the junction on yellow. */
+  private boolean yellowClearance;
 
   JunctionRules(Engine engine) {
     this.engine = engine;
@@ -52,7 +54,7 @@ final class JunctionRules {
       v.waitingAtLineSinceTick = -1;
       return Double.MAX_VALUE;
     }
-    Connector c = lane.connectorTo(v.nextRoad());
+    Connector c = Vehicle.connectorAlong(lane, v.route, v.routeIndex, v.trip);
     if (c == null) {
       // Wrong lane: stop at the line while lane changing tries to fix it; reroute if it never can.
       if (v.speed < 0.1) {
@@ -82,10 +84,20 @@ final class JunctionRules {
         // Stop, then go (SUMO 's', right on red): halt at the line first, then yield to everyone not facing red.
         case SignalColor.STOP -> stop = !v.stoppedAtLine || blocked(v, c, dist, state, s);
         case SignalColor.YELLOW -> {
-          if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()) {
+          // Only turns across traffic clear on yellow: a straight driver waiting at the line (held by crossing
+          // traffic) went on yellow and crossed the line on red (CityFlow 4x4, lane-level connectors).
+          if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()
+              && (c.turn() == io.v2xsim.core.network.Turn.LEFT || c.turn() == io.v2xsim.core.network.Turn.UTURN)) {
             // Waiting at the line to turn across traffic: clear the junction now, as drivers do on yellow,
             // if no one is still coming.
+            yellowClearance = true;
             stop = blocked(v, c, dist, SignalColor.PERMISSIVE, s);
+            yellowClearance = false;
+            if (stop && v.yellowClearHeld != c.index()) {
+              // Held now, it waits out the yellow: going later in it, it crossed the line on red (CityFlow 4x4).
+              v.yellowClearHeld = c.index();
+            }
+            stop |= v.yellowClearHeld == c.index();
             break;
           }
           if (v.yellowDecisionFor != c.index()) {
@@ -155,9 +167,29 @@ final class JunctionRules {
         double fv = Math.max(ru.speed, 1.0);
         double tFa = rem <= 0 ? 0 : rem / fv;
         double tFc = (rem + ru.length + 1.0) / fv;
-        if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
+        double margin = FOLLOW_UP_GAP;
+        {
+          // It may be speeding up (moving off after waiting, out of a turn): taken at its speed now, one
+          // creeping off seemed to arrive seconds later than it did, and a crossing driver went in front of it
+          // (grid10, SUMO import; the CityFlow 4x4 under max-pressure). Earliest arrival and latest clearing of
+          // both readings.
+          double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
+          tFa = Math.min(tFa, timeToCover(rem, ru.speed, ru.type.accel(), fmax));
+          tFc = Math.max(tFc, timeToCover(rem + ru.length + 1.0, ru.speed, ru.type.accel(), fmax));
+          if (v.speed * v.speed > 2 * t.decel() * dist && givesWayAtSignal(c, o, conf, j, state, s)) {
+            // We could stop only by braking hard, and it gives way to us (it moved off judging that we pass
+            // first): we drive on unless it would get there before we have cleared. With the follow-up margin we
+            // braked for it, came too close to stop and went on after all, later than it had judged: the
+            // corridor's oncoming traffic and a turn across the CityFlow 4x4's straight traffic collided so.
+            margin = 0;
+          }
+        }
+        if (tEa < tFc + CLEAR_GAP && tEc + margin > tFa) {
           return true;
         }
+      }
+      if (exitOverhangs(o, conf, s) && tEa < overhangClears(o, conf) + CLEAR_GAP) {
+        return true;
       }
       // Cross traffic facing red is expected to stop, unless it no longer can: then it is given way to like any
       // other (a red light protects only from those who obey it).
@@ -204,13 +236,65 @@ final class JunctionRules {
         double fd = df + conf.atOther();
         double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
         double tFa = timeToCover(fd, ru.speed, ru.type.accel(), fmax);
+        // Clear no sooner than at the connector's own speed: one coming faster slows for a tight turn (a
+        // CityFlow right turn at 4.5 m/s taken at its 6.5 m/s approach cleared 1.5 s later than judged).
         double tFc = timeToCover(fd + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
+        if (!yellowClearance) {
+          // (Not when clearing the junction on yellow: waiting longer there made turners cross the line on red.)
+          tFc = Math.max(tFc, (fd + ru.length + 1.0) / fmax);
+        }
         if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the last road user to leave connector {@code o} still has its rear over the conflict point: it is on
+   * o's exit lane now, but a conflict within a car length of o's end is not clear until its rear has passed
+   * (imported turns into far lanes cross others near their ends). Leaves its time to clear in {@link #ru}'s
+   * reading for {@link #overhangClears}.
+   */
+  private boolean exitOverhangs(Connector o, Conflict conf, Surroundings s) {
+    double tail = o.length() - conf.atOther();
+    Lane exit = o.to();
+    int n = s.count(exit);
+    if (n == 0) {
+      return false;
+    }
+    s.get(exit, n - 1, ru);
+    return ru.front - ru.length < 1.0 - tail;
+  }
+
+  /** Seconds until the road user {@link #exitOverhangs} found has its rear a metre past the conflict point. */
+  private double overhangClears(Connector o, Conflict conf) {
+    double tail = o.length() - conf.atOther();
+    double d = 1.0 - tail - (ru.front - ru.length);
+    double fmax = Math.max(Math.min(ru.desiredSpeed(o.to()), ru.speed + 5), 1.0);
+    return Math.max(d / Math.max(ru.speed, 1.0), timeToCover(d, ru.speed, ru.type.accel(), fmax));
+  }
+
+  /**
+   * Whether traffic on {@code o} gives way to ours on {@code c} at a signalized junction: it is permissive where
+   * we are protected, or both are alike and the static rules favour us. False at unsignalized junctions and for
+   * a signal not seen.
+   */
+  private boolean givesWayAtSignal(Connector c, Connector o, Conflict conf, Junction j, byte state, Surroundings s) {
+    if (!engine.isSignalized(j)) {
+      return false;
+    }
+    byte so = s.signal(j, o.movement());
+    if (so == Surroundings.SIGNAL_UNKNOWN || so == SignalColor.RED) {
+      return false;
+    }
+    boolean egoPermissive = state == SignalColor.PERMISSIVE;
+    boolean otherPermissive = so == SignalColor.PERMISSIVE;
+    if (egoPermissive != otherPermissive) {
+      return otherPermissive;
+    }
+    return !conf.yieldsStatically();
   }
 
   /** Whether a driver waiting since {@code aTick} has waited longer than one waiting since {@code bTick}. */
@@ -304,6 +388,10 @@ final class JunctionRules {
           if (front > conf.atOther() - 1.5 && rear < conf.atOther() + 1.5 && ru.speed < 1.0) {
             a = Math.min(a, Idm.follow(v.type, v.speed, v0, conf.at() - v.pos - 1.5, 0));
           }
+        }
+        // Or one that has left it but stands with its rear still over the point.
+        if (exitOverhangs(other, conf, s) && ru.speed < 1.0) {
+          a = Math.min(a, Idm.follow(v.type, v.speed, v0, conf.at() - v.pos - 1.5, 0));
         }
       }
     }

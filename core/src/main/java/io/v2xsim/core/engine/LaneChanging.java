@@ -94,6 +94,7 @@ final class LaneChanging {
         v.wantsLane = -1;
         occ[lane.index()].remove(v);
         v.link = target;
+        v.prevLink = null;
         occ[target.index()].insertSorted(v);
         v.laneChangeCooldown = 3.0;
         v.yellowDecisionFor = -1;
@@ -117,6 +118,8 @@ final class LaneChanging {
         o.remove(w);
         v.link = toward;
         w.link = lane;
+        v.prevLink = null;
+        w.prevLink = null;
         o.insertSorted(v);
         occ[lane.index()].insertSorted(w);
         v.wantsLane = -1;

@@ -20,6 +20,8 @@ final class Vehicle extends Body {
   List<Road> route;
   int routeIndex;       // road the vehicle is on, or is heading to while on a connector
   Link link;
+  /** The connector it came off while its rear may still be on it (null once it changed lane or entered a road). */
+  Link prevLink;
   int slot;             // index within the link's occupancy, front = 0
   double pos;
   double speed;
@@ -27,6 +29,7 @@ final class Vehicle extends Body {
   double prevAccel;
   double laneChangeCooldown;
   int yellowDecisionFor = -1;  // connector index for which the yellow go/stop decision was made
+  int yellowClearHeld = -1;    // connector it was held from clearing onto on yellow (waits for the next green)
   boolean yellowGo;
   long waitingAtLineSinceTick = -1;
   boolean stoppedAtLine;       // all-way stop: has come to a halt at its line
@@ -64,6 +67,7 @@ final class Vehicle extends Body {
     this.route = route;
     this.routeIndex = 0;
     this.link = null;
+    this.prevLink = null;
     this.slot = -1;
     this.pos = 0;
     this.speed = 0;
@@ -71,6 +75,7 @@ final class Vehicle extends Body {
     this.prevAccel = 0;
     this.laneChangeCooldown = 0;
     this.yellowDecisionFor = -1;
+    this.yellowClearHeld = -1;
     this.yellowGo = false;
     this.waitingAtLineSinceTick = -1;
     this.stoppedAtLine = false;
@@ -123,9 +128,21 @@ final class Vehicle extends Body {
   /** The link after the current one along the route, or null at the end or from a lane that does not lead on. */
   Link nextLink() {
     if (link instanceof Lane lane) {
-      Road next = nextRoad();
-      return next == null ? null : lane.connectorTo(next);
+      return connectorAlong(lane, route, routeIndex, trip);
     }
     return ((Connector) link).to();
+  }
+
+  /**
+   * The connector a driver takes from {@code lane}, the lane of {@code route.get(ri)}: onto the next road, into
+   * the target lane that best serves the turn after it (strategic lane choice, {@link Lane#connectorTo(Road,
+   * Road, int)}), ties spread by trip number. Null on the last road or from a lane that does not lead on.
+   */
+  static Connector connectorAlong(Lane lane, List<Road> route, int ri, int trip) {
+    if (ri + 1 >= route.size()) {
+      return null;
+    }
+    Road after = ri + 2 < route.size() ? route.get(ri + 2) : null;
+    return lane.connectorTo(route.get(ri + 1), after, trip);
   }
 }

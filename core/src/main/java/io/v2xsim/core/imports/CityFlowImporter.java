@@ -26,8 +26,9 @@ import java.util.Map;
  *       not state the order; the files' own lane-link polylines do (in the Hangzhou roadnet, startLaneIndex 1 of
  *       the 3 m lanes of road_0_1_0 starts 4.5 m right of the centre line, index 0 at 1.5 m), and the SUMO
  *       version of the same junction, numbered from the right, agrees (see ImportersTest).
- *   <li>roadLinks/laneLinks give each lane the roads it may turn into; the turn letter comes from geometry,
- *       as our network builder classifies turns, so that lane turns and movements agree.
+ *   <li>Each laneLink (startLaneIndex to endLaneIndex) becomes its own connector from that lane into that
+ *       lane, along the link's points where they lie inside our junction area; turns come from geometry, as
+ *       our network builder classifies them, so that lane turns and movements agree.
  *   <li>trafficLight.lightphases: phase 0 (at most 10 s and right turns only, 5 s in these benchmark files) is
  *       the clearance phase LibSignal inserts between phase changes; it is put back after every other phase and
  *       the plan then follows {@link SignalProgram}'s rule, the same as for SUMO: the links that lose their green
@@ -162,7 +163,14 @@ public final class CityFlowImporter {
           throw ll.error(lw + ": endLaneIndex " + e + " is out of range, road '" + to + "' has " + out.lanes()
               + " lane(s) (indices 0-" + (out.lanes() - 1) + ")");
         }
-        draft.allow(from, in.lanes() - 1 - s, to); // CityFlow counts lanes from the inside, we from the right
+        List<double[]> points = new ArrayList<>();
+        if (ll.has("points")) {
+          for (Json pt : ll.list("points", lw + " laneLink")) {
+            points.add(new double[] {pt.number("x", lw + " laneLink point"), pt.number("y", lw + " laneLink point")});
+          }
+        }
+        // CityFlow counts lanes from the inside, we from the right
+        draft.link(from, in.lanes() - 1 - s, to, out.lanes() - 1 - e, points);
       }
       labels.add(from + ">" + to);
     }

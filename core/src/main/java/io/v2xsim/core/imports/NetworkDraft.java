@@ -3,6 +3,7 @@ package io.v2xsim.core.imports;
 import io.v2xsim.core.network.Conflict;
 import io.v2xsim.core.network.Connector;
 import io.v2xsim.core.network.Junction;
+import io.v2xsim.core.network.LaneLinkDef;
 import io.v2xsim.core.network.JunctionKind;
 import io.v2xsim.core.network.Movement;
 import io.v2xsim.core.network.NetworkBuilder;
@@ -12,6 +13,7 @@ import io.v2xsim.core.network.RoadNetwork;
 import io.v2xsim.core.network.Turn;
 import io.v2xsim.core.spec.Problem;
 import io.v2xsim.core.spec.ScenarioSpec.JunctionSignalSpec;
+import io.v2xsim.core.spec.ScenarioSpec.LaneLinkSpec;
 import io.v2xsim.core.spec.ScenarioSpec.NetworkSpec;
 import io.v2xsim.core.spec.ScenarioSpec.NodeSpec;
 import io.v2xsim.core.spec.ScenarioSpec.PhaseSpec;
@@ -48,6 +50,12 @@ final class NetworkDraft {
     }
   }
 
+  /**
+   * Lane {@code fromLane} of a road continues into lane {@code toLane} of road {@code to} (both ours, from the
+   * rightmost), along {@code shape} (the source's points through the junction; may be empty).
+   */
+  record LaneLink(int fromLane, String to, int toLane, List<double[]> shape) {}
+
   /** A movement's state in a phase: protected ('G'), permissive ('g') or stop-then-go ('s'); see SignalProgram. */
   record PhaseDraft(double green, double yellow, double allRed, Map<String, Character> movements, int line) {}
 
@@ -56,6 +64,8 @@ final class NetworkDraft {
   private final Map<String, Road> roads = new LinkedHashMap<>();
   /** road id -> our lane index (from the rightmost) -> roads that lane may turn into. */
   private final Map<String, Map<Integer, Set<String>>> laneTargets = new LinkedHashMap<>();
+  /** road id -> lane-level links from it, in file order (SUMO connections, CityFlow laneLinks). */
+  private final Map<String, List<LaneLink>> laneLinks = new LinkedHashMap<>();
   private final Map<String, List<PhaseDraft>> plans = new LinkedHashMap<>();
   private final Set<String> notes = new LinkedHashSet<>();
   private final List<String> uTurns = new ArrayList<>();
@@ -131,6 +141,16 @@ final class NetworkDraft {
         .add(to);
   }
 
+  /**
+   * Lane {@code lane} of {@code from} continues into lane {@code toLane} of {@code to} (ours, from the rightmost):
+   * its own connector, along {@code shape} where the source gives one. A link back onto the road it came from is
+   * a U-turn connector (it yields to every other movement), except at signalized junctions (see
+   * {@link #networkSpec()}).
+   */
+  void link(String from, int lane, String to, int toLane, List<double[]> shape) {
+    laneLinks.computeIfAbsent(from, k -> new ArrayList<>()).add(new LaneLink(lane, to, toLane, List.copyOf(shape)));
+  }
+
   void plan(String junction, List<PhaseDraft> phases) {
     plans.put(junction, phases);
   }
@@ -156,15 +176,65 @@ final class NetworkDraft {
           shape.add(List.of(p[0], p[1]));
         }
       }
-      List<String> turns = "boundary".equals(kinds.get(r.to())) ? null : laneTurns(r);
+      boolean boundary = "boundary".equals(kinds.get(r.to()));
+      List<LaneLinkSpec> links = boundary ? null : laneLinkSpecs(r, kinds);
+      List<String> turns = boundary || links != null ? null : laneTurns(r);
       roadSpecs.add(new RoadSpec(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speed(),
-          r.priority() == 0 ? null : r.priority(), shape, turns));
+          r.priority() == 0 ? null : r.priority(), shape, turns, links));
     }
     long uTurnsDropped = uTurns.stream().filter(n -> !"boundary".equals(kinds.get(n))).count();
     if (uTurnsDropped > 0) {
       note(uTurnsDropped + " U-turn lane link(s) dropped: v2xsim junctions do not route a vehicle back the way it came");
     }
     return new NetworkSpec(null, nodeSpecs, roadSpecs);
+  }
+
+  /**
+   * The road's lane-level links as spec entries, or null if the source gave none. U-turn links at signalized
+   * junctions are dropped: the signal import does not give turnarounds a signal state yet, so they would never
+   * get green. A lane the source links nowhere takes its nearest linked neighbour's links, so it is no dead end.
+   */
+  private List<LaneLinkSpec> laneLinkSpecs(Road r, Map<String, String> kinds) {
+    List<LaneLink> given = laneLinks.get(r.id());
+    if (given == null || given.isEmpty()) {
+      return null;
+    }
+    List<LaneLink> kept = new ArrayList<>();
+    for (LaneLink l : given) {
+      if (roads.get(l.to()).to().equals(r.from()) && "signalized".equals(kinds.get(r.to()))) {
+        note("U-turns dropped", "lane " + l.fromLane() + " of '" + r.id() + "' onto '" + l.to() + "' at signalized '"
+            + r.to() + "' (turnarounds get no signal state from the import yet)");
+        continue;
+      }
+      kept.add(l);
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    Map<Integer, List<LaneLink>> byLane = new LinkedHashMap<>();
+    kept.forEach(l -> byLane.computeIfAbsent(l.fromLane(), k -> new ArrayList<>()).add(l));
+    List<LaneLinkSpec> out = new ArrayList<>();
+    for (int lane = 0; lane < r.lanes(); lane++) {
+      List<LaneLink> own = byLane.get(lane);
+      for (int d = 1; own == null && d < r.lanes(); d++) {
+        own = byLane.containsKey(lane - d) ? byLane.get(lane - d) : byLane.get(lane + d);
+        if (own != null) {
+          note("lanes without lane links took a neighbouring lane's links (e.g. lane " + lane + " of road '"
+              + r.id() + "')");
+        }
+      }
+      for (LaneLink l : own) {
+        List<List<Double>> shape = null;
+        if (!l.shape().isEmpty()) {
+          shape = new ArrayList<>();
+          for (double[] p : l.shape()) {
+            shape.add(List.of(p[0], p[1]));
+          }
+        }
+        out.add(new LaneLinkSpec(lane, l.to(), l.toLane(), shape));
+      }
+    }
+    return out;
   }
 
   /** Node types, with boundary inferred (one neighbour) where the source left it open. */
@@ -280,9 +350,20 @@ final class NetworkDraft {
       if (r.shape() != null) {
         r.shape().forEach(p -> shape.add(new double[] {p.get(0), p.get(1)}));
       }
+      List<LaneLinkDef> links = null;
+      if (r.laneLinks() != null) {
+        links = new ArrayList<>();
+        for (LaneLinkSpec l : r.laneLinks()) {
+          List<double[]> via = new ArrayList<>();
+          if (l.shape() != null) {
+            l.shape().forEach(p -> via.add(new double[] {p.get(0), p.get(1)}));
+          }
+          links.add(new LaneLinkDef(l.fromLane(), l.to(), l.toLane(), via));
+        }
+      }
       roadDefs.add(new RoadDef(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speedLimit(),
           r.priority() == null ? 0 : r.priority(), shape,
-          r.laneTurns(), "/network/roads/" + roadDefs.size()));
+          r.laneTurns(), "/network/roads/" + roadDefs.size(), links));
     }
     NetworkBuilder builder = new NetworkBuilder(nodeDefs, roadDefs);
     RoadNetwork net = builder.build();

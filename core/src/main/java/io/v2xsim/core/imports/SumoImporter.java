@@ -41,13 +41,14 @@ public final class SumoImporter {
     if (demand != null) {
       checkTurns(demand, built, display.apply(routes), lines);
     }
-    draft.note("internal lanes are junction geometry only; connectors are laid out by v2xsim's own builder");
+    draft.note("each connection is its own connector, along its internal lanes' shape inside v2xsim's junction "
+        + "area (lanes keep v2xsim's own junction radius)");
     return new ImportedScenario(network, types, demand, signals, draft.notes());
   }
 
   /**
-   * Every explicit route must turn only where the built network lets it: a route that makes a U-turn (SUMO's
-   * turnarounds, which v2xsim junctions do not model) is refused here, located at its element in the routes
+   * Every explicit route must turn only where the built network lets it: a route that makes a U-turn where the
+   * import drops it (at signalized junctions) is refused here, located at its element in the routes
    * file, rather than later by the compiler, which knows only the trip's index.
    */
   private static void checkTurns(DemandSpec demand, RoadNetwork net, String file, Map<String, Integer> lines) {
@@ -75,9 +76,9 @@ public final class SumoImporter {
         connected |= l.connectorTo(b) != null;
       }
       if (!connected) {
-        String uTurn = b.to() == a.from() ? " (a U-turn: v2xsim junctions do not route a vehicle back the way it "
-            + "came; a network built with netgenerate or netconvert --no-turnarounds, its demand routed again by "
-            + "duarouter, has none)" : "";
+        String uTurn = b.to() == a.from() ? " (a U-turn at a signalized junction: the import gives turnarounds no "
+            + "signal state yet; a network built with netgenerate or netconvert --no-turnarounds, its demand routed "
+            + "again by duarouter, has none)" : "";
         throw new ImportException(file, lines.getOrDefault(id, 0), "'" + id + "': its route goes from edge '"
             + a.id() + "' to edge '" + b.id() + "', a turn the imported junction '" + a.to().id() + "' does not make"
             + uTurn);

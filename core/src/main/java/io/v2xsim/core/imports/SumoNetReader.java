@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Reads a SUMO .net.xml into a {@link NetworkDraft}: normal edges (internal ones, {@code function="internal"},
- * are junction geometry only and are skipped, as are walking areas and crossings), their car lanes, junctions,
- * connections (lane to road, which gives lane turns) and the program of each tlLogic that SUMO would run.
+ * give the paths of connections through junctions; walking areas and crossings are skipped), their car lanes,
+ * junctions, connections (lane to lane: each its own connector, along its internal lanes' shapes) and the program
+ * of each tlLogic that SUMO would run.
  *
  * <p>Coordinates are shifted back by the file's netOffset. SUMO numbers lanes from the rightmost, as we do;
  * lanes closed to passenger cars are left out and the others renumbered.
@@ -27,7 +28,8 @@ final class SumoNetReader {
 
   private record Edge(String id, String from, String to, double[][] shape, List<Lane> lanes, int line) {}
 
-  private record Connection(String from, String to, int fromLane, String tl, int linkIndex, int line) {}
+  private record Connection(String from, String to, int fromLane, int toLane, String via, String tl, int linkIndex,
+      int line) {}
 
   private record TlPhase(double duration, String state, int line) {}
 
@@ -36,6 +38,10 @@ final class SumoNetReader {
   private final Map<String, Xml.Element> junctions = new LinkedHashMap<>();
   private final Map<String, Edge> edges = new LinkedHashMap<>();
   private final List<Connection> connections = new ArrayList<>();
+  /** Internal lane id -> its shape: the path of a connection through the junction. */
+  private final Map<String, double[][]> internalShapes = new LinkedHashMap<>();
+  /** Internal lane id -> the internal lane after it (an internal junction splits a turn in two), if any. */
+  private final Map<String, String> internalVia = new LinkedHashMap<>();
   private final Map<String, List<TlPhase>> tlPhases = new LinkedHashMap<>();
   private final Map<String, Integer> tlLines = new LinkedHashMap<>();
   /** Every programID of each signal, in file order; the last is the one used. */
@@ -53,6 +59,7 @@ final class SumoNetReader {
 
   private void parse(Path path) {
     Edge[] current = {null};
+    boolean[] internal = {false};
     String[] currentTl = {null};
     boolean[] sawNet = {false};
     Xml.read(path, file, new Xml.Handler() {
@@ -80,8 +87,9 @@ final class SumoNetReader {
           case "edge" -> {
             String id = Xml.required(e, "id", file);
             String function = e.attributes().getOrDefault("function", "normal");
+            internal[0] = function.equals("internal");
             if (!function.equals("normal")) {
-              current[0] = null; // internal lanes, crossings, walking areas: junction geometry only
+              current[0] = null; // internal lanes (kept as connector paths), crossings, walking areas
               return;
             }
             current[0] = new Edge(id, Xml.required(e, "from", file), Xml.required(e, "to", file),
@@ -91,6 +99,9 @@ final class SumoNetReader {
             }
           }
           case "lane" -> {
+            if (internal[0] && e.depth() == 3) {
+              internalShapes.put(Xml.required(e, "id", file), Xml.shape(e, "shape", offset, file));
+            }
             if (current[0] != null && e.depth() == 3) {
               String allow = e.attributes().get("allow");
               String disallow = e.attributes().get("disallow");
@@ -112,13 +123,18 @@ final class SumoNetReader {
           }
           case "connection" -> {
             String from = Xml.required(e, "from", file);
+            String via = e.attributes().get("via");
             if (from.startsWith(":")) {
-              return; // from an internal lane onwards: geometry of the junction, not a decision
+              // From an internal lane onwards: geometry of the junction, not a decision; a via continues the path.
+              if (via != null) {
+                internalVia.put(from + "_" + Xml.integer(e, "fromLane", file), via);
+              }
+              return;
             }
             String tl = e.attributes().get("tl");
             int link = tl == null ? -1 : Xml.integer(e, "linkIndex", file);
-            connections.add(new Connection(from, Xml.required(e, "to", file), Xml.integer(e, "fromLane", file), tl,
-                link, e.line()));
+            connections.add(new Connection(from, Xml.required(e, "to", file), Xml.integer(e, "fromLane", file),
+                Xml.integer(e, "toLane", file), via, tl, link, e.line()));
           }
           case "tlLogic" -> {
             String id = Xml.required(e, "id", file);
@@ -150,6 +166,7 @@ final class SumoNetReader {
       public void end(String name, int depth) {
         if (name.equals("edge")) {
           current[0] = null;
+          internal[0] = false;
         } else if (name.equals("tlLogic")) {
           currentTl[0] = null;
         }
@@ -248,8 +265,13 @@ final class SumoNetReader {
         throw new ImportException(file, c.line(), "connection from edge '" + c.from() + "' uses fromLane " + c.fromLane()
             + " but the edge has " + map.length + " lane(s) (indices 0-" + (map.length - 1) + ")");
       }
-      if (map[c.fromLane()] >= 0) {
-        draft.allow(c.from(), map[c.fromLane()], c.to());
+      int[] toMap = laneMap.get(c.to());
+      if (c.toLane() >= toMap.length) {
+        throw new ImportException(file, c.line(), "connection to edge '" + c.to() + "' uses toLane " + c.toLane()
+            + " but the edge has " + toMap.length + " lane(s) (indices 0-" + (toMap.length - 1) + ")");
+      }
+      if (map[c.fromLane()] >= 0 && toMap[c.toLane()] >= 0) {
+        draft.link(c.from(), map[c.fromLane()], c.to(), toMap[c.toLane()], viaShape(c.via()));
       }
     }
     for (Map.Entry<String, Set<String>> tl : tlJunctions.entrySet()) {
@@ -269,6 +291,28 @@ final class SumoNetReader {
       }
     }
     return draft;
+  }
+
+  /**
+   * The path of a connection through its junction: the shapes of its internal lanes in order (a turn with an
+   * internal junction has two, the second named by the first's own connection's via). Empty without a via.
+   */
+  private List<double[]> viaShape(String via) {
+    List<double[]> points = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String lane = via; lane != null && seen.add(lane); lane = internalVia.get(lane)) {
+      double[][] shape = internalShapes.get(lane);
+      if (shape == null) {
+        break;
+      }
+      for (double[] p : shape) {
+        if (points.isEmpty() || Math.hypot(p[0] - points.get(points.size() - 1)[0],
+            p[1] - points.get(points.size() - 1)[1]) > 1e-6) {
+          points.add(p);
+        }
+      }
+    }
+    return points;
   }
 
   /** The movements (from>to) of modelled vehicles that signal {@code tl} controls at {@code junction}, with their links. */

@@ -53,7 +53,10 @@ public final class Lane extends Link {
     this.incoming = List.copyOf(connectors);
   }
 
-  /** The connector from this lane onto {@code next}, or null if this lane does not lead there. */
+  /**
+   * The first connector from this lane onto {@code next}, or null if this lane does not lead there; drivers
+   * choose among several with {@link #connectorTo(Road, Road, int)}.
+   */
   public Connector connectorTo(Road next) {
     for (int i = 0; i < outgoing.size(); i++) {
       Connector c = outgoing.get(i);
@@ -62,6 +65,58 @@ public final class Lane extends Link {
       }
     }
     return null;
+  }
+
+  /**
+   * Strategic lane choice (as SUMO's, Erdmann 2014, "SUMO's lane-changing model"): of the connectors from this
+   * lane onto {@code next}, the one whose target lane needs the fewest lane changes on {@code next} to reach a
+   * lane leading onto {@code after} (the road after it; null: any lane serves). Where several serve equally,
+   * {@code tieBreak} (e.g. the trip number) spreads drivers over them deterministically. Null if this lane
+   * does not lead onto {@code next}. With one connector per road, as the builder's own, that connector. O(c * l)
+   * for c connectors here and l lanes on {@code next}; no allocation.
+   */
+  public Connector connectorTo(Road next, Road after, int tieBreak) {
+    int best = Integer.MAX_VALUE;
+    int ties = 0;
+    for (int i = 0; i < outgoing.size(); i++) {
+      Connector c = outgoing.get(i);
+      if (c.to().road() != next) {
+        continue;
+      }
+      int changes = changesToward(c.to(), after);
+      if (changes < best) {
+        best = changes;
+        ties = 1;
+      } else if (changes == best) {
+        ties++;
+      }
+    }
+    if (ties == 0) {
+      return null;
+    }
+    int pick = Math.floorMod(tieBreak, ties);
+    for (int i = 0; i < outgoing.size(); i++) {
+      Connector c = outgoing.get(i);
+      if (c.to().road() == next && changesToward(c.to(), after) == best && pick-- == 0) {
+        return c;
+      }
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  /** Lane changes on {@code lane}'s road from it to the nearest lane leading onto {@code after}; 0 for null. */
+  private static int changesToward(Lane lane, Road after) {
+    if (after == null) {
+      return 0;
+    }
+    List<Lane> lanes = lane.road().lanes();
+    int best = Integer.MAX_VALUE - 1;
+    for (int i = 0; i < lanes.size(); i++) {
+      if (lanes.get(i).connectorTo(after) != null) {
+        best = Math.min(best, Math.abs(i - lane.number()));
+      }
+    }
+    return best;
   }
 
   public Lane left() {

@@ -21,6 +21,15 @@ public final class NetworkBuilder {
   private static final double JUNCTION_MARGIN = 1.5;
   /** Straight pieces a connector's Bezier path is sampled into. */
   private static final int CONNECTOR_SEGMENTS = 12;
+  /** How far a source's junction path may start or end from our lane ends and still be used, metres. */
+  static final double VIA_FIT = 1.0;
+  /**
+   * Paths closer than this conflict where one turns back: a 5 m car's corner is 2.65 m from its centre, which
+   * sweeps around the tight turn, plus half a 1.8 m width for the other body, metres.
+   */
+  static final double TURNAROUND_REACH = 3.6;
+  /** Imported paths closer than this conflict even where they do not cross: a car's width and a margin, metres. */
+  static final double TOUCH_DISTANCE = 2.5;
 
   private final List<NodeDef> nodes;
   private final List<RoadDef> roads;
@@ -122,7 +131,7 @@ public final class NetworkBuilder {
     List<Link> links = new ArrayList<>();
     for (Road road : roadList) {
       RoadDef d = defOf.get(road);
-      int[] masks = laneMasks(road, d);
+      int[] masks = d.laneLinks() != null ? linkMasks(road, d, roadById) : laneMasks(road, d);
       if (masks == null) {
         continue;
       }
@@ -266,12 +275,137 @@ public final class NetworkBuilder {
     return masks;
   }
 
+  /**
+   * The turn of a lane link: back onto the road it came from is a U-turn whatever the angle (a turnaround at a
+   * dead end or a median opening); otherwise classified by heading change, as for the builder's own connectors.
+   */
+  static Turn linkTurn(Road in, Road out) {
+    return out.to() == in.from() ? Turn.UTURN : Turn.classify(headingChange(in, out));
+  }
+
+  /**
+   * Lane turn masks of a road whose connectors the source gives lane by lane; null (with a problem) if a link
+   * names a road that does not leave the road's end, or a lane either road does not have.
+   */
+  private int[] linkMasks(Road road, RoadDef d, Map<String, Road> roadById) {
+    int[] masks = new int[d.lanes()];
+    if (road.to().kind() == JunctionKind.BOUNDARY) {
+      return masks;
+    }
+    for (int k = 0; k < d.laneLinks().size(); k++) {
+      LaneLinkDef l = d.laneLinks().get(k);
+      String at = d.path() + "/laneLinks/" + k;
+      Road out = roadById.get(l.toRoad());
+      if (out == null || out.from() != road.to()) {
+        problems.add(new Problem(at + "/to", "road '" + l.toRoad() + "' does not leave junction '" + road.to().id()
+            + "' where road '" + road.id() + "' ends"));
+        return null;
+      }
+      if (l.fromLane() < 0 || l.fromLane() >= d.lanes()) {
+        problems.add(new Problem(at + "/fromLane", "lane " + l.fromLane() + " is out of range: road '" + road.id()
+            + "' has " + d.lanes() + " lane(s)"));
+        return null;
+      }
+      int outLanes = defLanes(out);
+      if (l.toLane() < 0 || l.toLane() >= outLanes) {
+        problems.add(new Problem(at + "/toLane", "lane " + l.toLane() + " is out of range: road '" + out.id()
+            + "' has " + outLanes + " lane(s)"));
+        return null;
+      }
+      masks[l.fromLane()] |= linkTurn(road, out).bit();
+    }
+    return masks;
+  }
+
+  private int defLanes(Road r) {
+    for (RoadDef d : roads) {
+      if (d.id().equals(r.id())) {
+        return d.lanes();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Connectors of a road whose source gives them lane by lane: one per link, from that lane into that target
+   * lane, along the source's path where it gives one. Movements (the unit signals act on) are the distinct
+   * target roads, in the order the links first name them.
+   */
+  private void linkConnectors(Junction j, Road in, RoadDef d, List<Link> links, List<Connector> connectors,
+      List<Movement> movements) {
+    Map<Road, Movement> byOut = new LinkedHashMap<>();
+    for (LaneLinkDef l : d.laneLinks()) {
+      Road out = j.outgoing().stream().filter(r -> r.id().equals(l.toRoad())).findFirst().orElseThrow();
+      Turn turn = linkTurn(in, out);
+      Movement mv = byOut.get(out);
+      if (mv == null) {
+        mv = new Movement(movements.size(), in, out, turn);
+        movements.add(mv);
+        byOut.put(out, mv);
+      }
+      Lane src = in.lanes().get(l.fromLane());
+      Lane dst = out.lanes().get(l.toLane());
+      boolean duplicate = false;
+      for (Connector c : connectors) {
+        duplicate |= c.from() == src && c.to() == dst;
+      }
+      if (duplicate) {
+        continue;
+      }
+      double limit = Math.min(Math.min(in.speedLimit(), out.speedLimit()), turnSpeed(turn));
+      Connector c = new Connector(links.size(), j, src, dst, turn, mv.index(), linkShape(src, dst, l.shape()), limit);
+      links.add(c);
+      connectors.add(c);
+    }
+  }
+
+  /**
+   * The source's path from the end of {@code src} to the start of {@code dst}, where it fits our lanes: its ends
+   * within {@link #VIA_FIT} of the lane's end and of the target lane's start (snapped onto them). Where the
+   * source's junction is larger or smaller than ours (we trim roads by our own junction radius, not by the
+   * source's junction shape), squeezing its path in cut corners across neighbouring lanes and multiplied
+   * collisions on the netgenerate grids (64 against 10 in 300 s): the builder's Bezier is used instead.
+   */
+  static Polyline linkShape(Lane src, Lane dst, List<double[]> via) {
+    Polyline a = src.shape();
+    Polyline b = dst.shape();
+    double x0 = a.x(a.size() - 1);
+    double y0 = a.y(a.size() - 1);
+    double x1 = b.x(0);
+    double y1 = b.y(0);
+    if (via == null || via.size() < 2) {
+      return connectorShape(src, dst);
+    }
+    double[] first = via.get(0);
+    double[] last = via.get(via.size() - 1);
+    if (Math.hypot(first[0] - x0, first[1] - y0) > VIA_FIT || Math.hypot(last[0] - x1, last[1] - y1) > VIA_FIT) {
+      return connectorShape(src, dst);
+    }
+    double[] xs = new double[via.size()];
+    double[] ys = new double[via.size()];
+    for (int i = 0; i < via.size(); i++) {
+      xs[i] = via.get(i)[0];
+      ys[i] = via.get(i)[1];
+    }
+    xs[0] = x0;
+    ys[0] = y0;
+    xs[xs.length - 1] = x1;
+    ys[ys.length - 1] = y1;
+    return new Polyline(xs, ys);
+  }
+
   private void buildConnectors(Junction j, List<Link> links, Map<Road, RoadDef> defOf) {
     List<Connector> connectors = new ArrayList<>();
     List<Movement> movements = new ArrayList<>();
     for (Road in : j.incoming()) {
-      Map<Road, Turn> turns = turnsFrom(in);
+      RoadDef def = defOf.get(in);
       boolean anyOut = false;
+      if (def.laneLinks() != null) {
+        int before = connectors.size();
+        linkConnectors(j, in, def, links, connectors, movements);
+        anyOut = connectors.size() > before;
+      }
+      Map<Road, Turn> turns = def.laneLinks() != null ? Map.of() : turnsFrom(in);
       for (Map.Entry<Road, Turn> e : turns.entrySet()) {
         Road out = e.getKey();
         Turn turn = e.getValue();
@@ -335,8 +469,35 @@ public final class NetworkBuilder {
           cs.add(new Conflict(o, c.length(), o.length(), true, yieldsStatically(c, o)));
           continue;
         }
-        if (o.from().road() == c.from().road() && o.to().road() == c.to().road()) {
-          continue; // parallel lanes of the same movement
+        if (o.from().road() == c.from().road() && o.to().road() == c.to().road()
+            && (o.from().number() - c.from().number()) * (o.to().number() - c.to().number()) > 0) {
+          if (c.turn() != Turn.STRAIGHT && defOf.get(c.from().road()).laneLinks() != null) {
+            // Two lanes turning side by side, as imported: on our tight junction radius the inner one leaves
+            // its arc while the outer is still on its own, and its body (laid straight along the lane it
+            // entered) overhangs the outer arc (grid10 corners). One goes after the other has cleared.
+            cs.add(new Conflict(o, c.length(), o.length(), false, yieldsStatically(c, o)));
+          }
+          continue; // parallel lanes of the same movement, in order (lane links may also cross them over)
+        }
+        if (isTurnaround(c) || isTurnaround(o)) {
+          // A body turning back sweeps far beyond its path (its rear swings out over a 3 m wide turn), so the
+          // paths need not cross for the bodies to meet: the conflict point is where they come closest, if
+          // closer than a turning body's reach plus a straight one's half width.
+          double[] near = nearest(c.shape(), o.shape());
+          if (near[2] < TURNAROUND_REACH) {
+            cs.add(new Conflict(o, near[0] / c.shapeScale(), near[1] / o.shapeScale(), false, yieldsStatically(c, o)));
+          }
+          continue;
+        }
+        boolean imported = defOf.get(c.from().road()).laneLinks() != null
+            || defOf.get(o.from().road()).laneLinks() != null;
+        if (imported) {
+          // Imported paths (turns into every lane, as the files allow) also meet where they do not cross: two
+          // opposite left turns into the far lanes touch head-on, or one's end runs beside the other's start.
+          // Every stretch where the two pass closer than a car's width and a margin is a conflict zone: its
+          // entry, closest point and exit are conflict points.
+          nearZones(c, o, cs);
+          continue;
         }
         double[][] x = c.shape().crossings(o.shape());
         if (x.length > 0) {
@@ -347,6 +508,91 @@ public final class NetworkBuilder {
       }
       cs.sort((p, q) -> Double.compare(p.at(), q.at()));
       c.setConflicts(cs);
+    }
+  }
+
+  /** A connector back onto the road it came from (a SUMO turnaround, a dead end's way back). */
+  static boolean isTurnaround(Connector c) {
+    return c.turn() == Turn.UTURN && c.to().road().to() == c.from().road().from();
+  }
+
+  /**
+   * Where two paths come closest: {@code [s on a, s on b, distance]}, sampling {@code a} every 0.25 m and
+   * projecting onto {@code b}. O(n * m) for n samples and m points.
+   */
+  static double[] nearest(Polyline a, Polyline b) {
+    double[] best = {0, 0, Double.POSITIVE_INFINITY};
+    double[] proj = new double[2];
+    int n = Math.max(1, (int) Math.ceil(a.length() / 0.25));
+    for (int i = 0; i <= n; i++) {
+      double sa = a.length() * i / n;
+      double x = a.xAt(sa);
+      double y = a.yAt(sa);
+      b.project(x, y, proj);
+      double d = Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
+      if (d < best[2]) {
+        best[0] = sa;
+        best[1] = proj[0];
+        best[2] = d;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Adds a conflict with {@code o} at the entry, the closest point and the exit of every stretch of {@code c}
+   * that passes within {@link #TOUCH_DISTANCE} of {@code o} (crossings included: the distance is 0 there).
+   * Samples c every 0.5 m; O(n * m) for n samples and m points of o.
+   */
+  private static void nearZones(Connector c, Connector o, List<Conflict> out) {
+    Polyline a = c.shape();
+    Polyline b = o.shape();
+    double[] proj = new double[2];
+    int n = Math.max(1, (int) Math.ceil(a.length() / 0.5));
+    boolean yields = yieldsStatically(c, o);
+    double entry = -1;
+    double entryOther = 0;
+    double best = Double.POSITIVE_INFINITY;
+    double bestAt = 0;
+    double bestOther = 0;
+    double lastAt = 0;
+    double lastOther = 0;
+    for (int i = 0; i <= n + 1; i++) {
+      boolean near = false;
+      double sa = a.length() * Math.min(i, n) / n;
+      double d = Double.POSITIVE_INFINITY;
+      if (i <= n) {
+        double x = a.xAt(sa);
+        double y = a.yAt(sa);
+        b.project(x, y, proj);
+        d = Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
+        near = d < TOUCH_DISTANCE;
+      }
+      if (near) {
+        if (entry < 0) {
+          entry = sa;
+          entryOther = proj[0];
+          best = Double.POSITIVE_INFINITY;
+        }
+        if (d < best) {
+          best = d;
+          bestAt = sa;
+          bestOther = proj[0];
+        }
+        lastAt = sa;
+        lastOther = proj[0];
+      } else if (entry >= 0) {
+        double ka = c.shapeScale();
+        double kb = o.shapeScale();
+        out.add(new Conflict(o, entry / ka, entryOther / kb, false, yields));
+        if (bestAt > entry + 0.25 && bestAt < lastAt - 0.25) {
+          out.add(new Conflict(o, bestAt / ka, bestOther / kb, false, yields));
+        }
+        if (lastAt > entry + 0.25) {
+          out.add(new Conflict(o, lastAt / ka, lastOther / kb, false, yields));
+        }
+        entry = -1;
+      }
     }
   }
 
@@ -376,6 +622,14 @@ public final class NetworkBuilder {
    * rules leave undecided (rare geometry) is settled by connector index so that exactly one side yields.
    */
   static boolean yieldsStatically(Connector c, Connector o) {
+    boolean cBack = isTurnaround(c);
+    boolean oBack = isTurnaround(o);
+    if (cBack != oBack) {
+      // A turnaround yields to every other movement, whatever the road priorities: drivers turning back must
+      // let all others pass (German StVO 9(5): turning back must endanger no one; netgenerate marks these
+      // links dir="t" state="m", minor).
+      return cBack;
+    }
     int pc = c.from().road().priority();
     int po = o.from().road().priority();
     if (pc != po) {

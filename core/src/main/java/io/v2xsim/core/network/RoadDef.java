@@ -8,6 +8,8 @@ import java.util.List;
  * @param shape intermediate points between the two nodes, each {@code [x, y]}; may be empty
  * @param laneTurns per lane from the rightmost, letters of {@link Turn}; null for defaults from geometry
  * @param path JSON pointer of its definition, for error messages
+ * @param laneLinks the connectors at the road's end lane by lane, as an imported file gives them; null for
+ *     the builder's own (one connector per lane and movement, lane turns from {@code laneTurns} or geometry)
  */
 public record RoadDef(
     String id,
@@ -19,4 +21,10 @@ public record RoadDef(
     int priority,
     List<double[]> shape,
     List<String> laneTurns,
-    String path) {}
+    String path,
+    List<LaneLinkDef> laneLinks) {
+  public RoadDef(String id, String from, String to, int lanes, double laneWidth, double speedLimit, int priority,
+      List<double[]> shape, List<String> laneTurns, String path) {
+    this(id, from, to, lanes, laneWidth, speedLimit, priority, shape, laneTurns, path, null);
+  }
+}

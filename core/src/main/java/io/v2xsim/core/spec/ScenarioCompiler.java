@@ -337,10 +337,42 @@ public final class ScenarioCompiler {
         }
       }
     }
+    List<io.v2xsim.core.network.LaneLinkDef> links = null;
+    if (r.laneLinks() != null) {
+      if (r.laneTurns() != null) {
+        check.add(p + "/laneLinks", "give laneTurns or laneLinks, not both (lane links decide the lanes' turns)");
+      }
+      links = new ArrayList<>();
+      for (int i = 0; i < r.laneLinks().size(); i++) {
+        ScenarioSpec.LaneLinkSpec l = r.laneLinks().get(i);
+        String lp = p + "/laneLinks/" + i;
+        if (l == null) {
+          check.add(lp, "expected a lane link with fromLane, to, toLane");
+          continue;
+        }
+        Integer fromLane = check.required(l.fromLane(), lp + "/fromLane", "a lane of this road, 0 = rightmost");
+        String toRoad = check.requiredText(l.to(), lp + "/to", "the id of the road the link leads onto");
+        Integer toLane = check.required(l.toLane(), lp + "/toLane", "a lane of that road, 0 = rightmost");
+        List<double[]> via = new ArrayList<>();
+        if (l.shape() != null) {
+          for (int k = 0; k < l.shape().size(); k++) {
+            List<Double> pt = l.shape().get(k);
+            if (pt == null || pt.size() != 2 || pt.get(0) == null || pt.get(1) == null) {
+              check.add(lp + "/shape/" + k, "expected a point [x, y] in metres");
+            } else {
+              via.add(new double[] {pt.get(0), pt.get(1)});
+            }
+          }
+        }
+        if (fromLane != null && toRoad != null && toLane != null) {
+          links.add(new io.v2xsim.core.network.LaneLinkDef(fromLane, toRoad, toLane, via));
+        }
+      }
+    }
     if (id == null || from == null || to == null) {
       return null;
     }
-    return new RoadDef(id, from, to, lanes, width, speed, priority, shape, r.laneTurns(), p);
+    return new RoadDef(id, from, to, lanes, width, speed, priority, shape, r.laneTurns(), p, links);
   }
 
   // -----------------------------------------------------------------------------------------------------------

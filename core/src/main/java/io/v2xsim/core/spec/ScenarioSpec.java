@@ -84,7 +84,8 @@ public record ScenarioSpec(
   /**
    * A one-way road from one node to another. {@code shape} is an optional polyline of [x, y] points between
    * the two nodes; {@code laneTurns} lists, from the rightmost lane, the turns each lane allows as letters
-   * among {@code l} (left), {@code s} (straight), {@code r} (right) and {@code u} (U-turn).
+   * among {@code l} (left), {@code s} (straight), {@code r} (right) and {@code u} (U-turn); {@code laneLinks}
+   * (instead of laneTurns) gives the connectors lane by lane.
    */
   public record RoadSpec(
       String id,
@@ -95,7 +96,21 @@ public record ScenarioSpec(
       Double speedLimit,
       Integer priority,
       List<List<Double>> shape,
-      List<String> laneTurns) {}
+      List<String> laneTurns,
+      List<LaneLinkSpec> laneLinks) {
+    public RoadSpec(String id, String from, String to, Integer lanes, Double laneWidth, Double speedLimit,
+        Integer priority, List<List<Double>> shape, List<String> laneTurns) {
+      this(id, from, to, lanes, laneWidth, speedLimit, priority, shape, laneTurns, null);
+    }
+  }
+
+  /**
+   * A lane-level connection at the end of a road (imported from SUMO connections or CityFlow laneLinks): lane
+   * {@code fromLane} continues into lane {@code toLane} of road {@code to}, both numbered from the rightmost
+   * lane, along {@code shape} ([x, y] points through the junction; the builder's own path if absent). A road
+   * with lane links gets exactly these connectors, and its lane turns follow from them.
+   */
+  public record LaneLinkSpec(Integer fromLane, String to, Integer toLane, List<List<Double>> shape) {}
 
   /**
    * A vehicle type. {@code vehicleClass} is car, bus, truck or emergency and supplies the defaults of every
