@@ -466,7 +466,13 @@ public final class NetworkBuilder {
           continue;
         }
         if (o.to() == c.to()) {
-          cs.add(new Conflict(o, c.length(), o.length(), true, yieldsStatically(c, o)));
+          // Paths that converge at an acute angle bring the bodies together before the paths meet (OpenStreetMap
+          // junctions: a way joining another at 20 degrees collided there every few minutes): the merge is where
+          // the two first come within a body's width and a margin of each other, at the latest at their ends.
+          double[] touch = firstTouch(c.shape(), o.shape());
+          cs.add(touch == null
+              ? new Conflict(o, c.length(), o.length(), true, yieldsStatically(c, o))
+              : new Conflict(o, touch[0] / c.shapeScale(), touch[1] / o.shapeScale(), true, yieldsStatically(c, o)));
           continue;
         }
         if (o.from().road() == c.from().road() && o.to().road() == c.to().road()
@@ -509,6 +515,25 @@ public final class NetworkBuilder {
       cs.sort((p, q) -> Double.compare(p.at(), q.at()));
       c.setConflicts(cs);
     }
+  }
+
+  /**
+   * Where path {@code a} first comes within {@link #TOUCH_DISTANCE} of {@code b} ({@code [s on a, s on b]}), if
+   * that is more than a metre before both ends; null otherwise. Samples {@code a} every 0.5 m.
+   */
+  static double[] firstTouch(Polyline a, Polyline b) {
+    double[] proj = new double[2];
+    int n = Math.max(1, (int) Math.ceil(a.length() / 0.5));
+    for (int i = 0; i <= n; i++) {
+      double sa = a.length() * i / n;
+      double x = a.xAt(sa);
+      double y = a.yAt(sa);
+      b.project(x, y, proj);
+      if (Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0])) < TOUCH_DISTANCE) {
+        return sa < a.length() - 1.0 && proj[0] < b.length() - 1.0 ? new double[] {sa, proj[0]} : null;
+      }
+    }
+    return null;
   }
 
   /** A connector back onto the road it came from (a SUMO turnaround, a dead end's way back). */
