@@ -45,6 +45,9 @@ final class CarFollowing {
         }
       }
     }
+    if (!leaderFound && link instanceof Connector c) {
+      a = Math.min(a, acrossDiverge(v, c, v0, s));
+    }
     if (link instanceof Lane lane) {
       a = Math.min(a, letIn(v, lane, lane.left(), v0, s));
       a = Math.min(a, letIn(v, lane, lane.right(), v0, s));
@@ -82,6 +85,42 @@ final class CarFollowing {
     }
     return a;
   }
+
+  /**
+   * Following across a diverge: a road user ahead on another connector from the same lane, while its rear is
+   * still where the two paths run within {@link #DIVERGE_TOUCH} m of each other (an OpenStreetMap slip road
+   * forking off at 21 degrees: the two bodies touched there, four collisions an hour).
+   */
+  private double acrossDiverge(Vehicle v, Connector c, double v0, Surroundings s) {
+    double best = Double.MAX_VALUE;
+    java.util.List<Connector> siblings = c.from().outgoing();
+    for (int ci = 0; ci < siblings.size(); ci++) {
+      Connector o = siblings.get(ci);
+      if (o == c) {
+        continue;
+      }
+      int n = s.count(o);
+      for (int k = n - 1; k >= 0; k--) { // from the back: the nearest ahead first
+        s.get(o, k, ru);
+        double rear = ru.front - ru.length;
+        if (rear <= v.pos) {
+          continue;
+        }
+        if (rear < c.length() && rear < o.length()) {
+          double dx = c.shape().xAt(rear * c.shapeScale()) - o.shape().xAt(rear * o.shapeScale());
+          double dy = c.shape().yAt(rear * c.shapeScale()) - o.shape().yAt(rear * o.shapeScale());
+          if (dx * dx + dy * dy < DIVERGE_TOUCH * DIVERGE_TOUCH) {
+            best = Math.min(best, Idm.follow(v.type, v.speed, v0, rear - v.pos, ru.speed));
+          }
+        }
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** Paths of two connectors closer than this where a body is, metres, still hold it in front (width + margin). */
+  static final double DIVERGE_TOUCH = 2.5;
 
   /**
    * Cooperation: make room for a vehicle just ahead in the next lane that indicates it must move into this one,
