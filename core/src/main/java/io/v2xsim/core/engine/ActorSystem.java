@@ -208,8 +208,8 @@ final class ActorSystem {
    * Gap acceptance at the kerb: whether some vehicle that could no longer stop would be at a point of the crossing
    * ahead while this road user is there. People crossing at random do step out in front of cars, but in front of
    * ones that can still stop: a pedestrian who walks into a car that cannot is a scripted hazard, not traffic.
-   * The stopping distance is a driver's, with {@link #DRIVER_REACTION} s to react and braking at
-   * {@link DriverModel#RED_STOP_DECEL} m/s^2; the crossing is judged up to where the path leaves the carriageway.
+   * The stopping distance is a driver's, with {@link HumanHazards#REACTION_TIME} s to react and braking at
+   * {@link JunctionRules#RED_STOP_DECEL} m/s^2; the crossing is judged up to where the path leaves the carriageway.
    */
   private boolean cannotStopFor(Actor a) {
     double front = a.s + 0.5 * a.length;
@@ -248,7 +248,7 @@ final class ActorSystem {
         continue;
       }
       double ahead = along - 0.5 * v.length;
-      double stop = v.speed * DRIVER_REACTION + v.speed * v.speed / (2 * DriverModel.RED_STOP_DECEL);
+      double stop = v.speed * HumanHazards.REACTION_TIME + v.speed * v.speed / (2 * JunctionRules.RED_STOP_DECEL);
       if (ahead > stop + GAP_MARGIN_M) {
         continue;
       }
@@ -275,7 +275,7 @@ final class ActorSystem {
   }
 
   private boolean carriagewayAt(Actor a, double s) {
-    boolean[] road = carriageway.computeIfAbsent(a.path, this::carriagewayAlong);
+    boolean[] road = carriageway.computeIfAbsent(a.path, alongPath);
     int k = (int) (s / ROAD_SAMPLE);
     return road[Math.max(0, Math.min(road.length - 1, k))];
   }
@@ -283,8 +283,6 @@ final class ActorSystem {
   /** How far along its path a road user at the kerb judges the crossing, m, and in steps of, m. */
   private static final double GAP_REACH = 25;
   private static final double GAP_STEP = 1.0;
-  /** A driver's perception-reaction time to a pedestrian stepping out, s (Green 2000, "How long does it take to stop?": about 1.5 s for unexpected, 0.75 s for expected hazards; 1.0 s here). */
-  static final double DRIVER_REACTION = 1.0;
   /** Safety margins of the gap a pedestrian accepts: metres beyond a driver's stopping distance, seconds either side. */
   private static final double GAP_MARGIN_M = 2.0;
   private static final double GAP_MARGIN_S = 1.0;
@@ -319,6 +317,9 @@ final class ActorSystem {
   private final java.util.IdentityHashMap<io.v2xsim.core.geometry.Polyline, boolean[]> carriageway =
       new java.util.IdentityHashMap<>();
   private static final double ROAD_SAMPLE = 0.25;
+  // One function object for the cache, not a new method reference per lookup (per actor per tick).
+  private final java.util.function.Function<io.v2xsim.core.geometry.Polyline, boolean[]> alongPath =
+      this::carriagewayAlong;
 
   /** Seconds ahead a crossing pedestrian or cyclist checks for a vehicle in its way. */
   static final double LOOK_AHEAD = 1.0;

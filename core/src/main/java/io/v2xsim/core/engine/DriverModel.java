@@ -10,9 +10,6 @@ import io.v2xsim.core.network.Lane;
  * snapshot of the tick; allocation-free.
  */
 final class DriverModel {
-  /** As {@link JunctionRules#RED_STOP_DECEL}: cross traffic facing red can stop within this deceleration. */
-  static final double RED_STOP_DECEL = JunctionRules.RED_STOP_DECEL;
-
   private final OccupancyView humanView;
   private final CarFollowing following = new CarFollowing();
   private final JunctionRules junctions;

@@ -526,10 +526,7 @@ public final class NetworkBuilder {
     int n = Math.max(1, (int) Math.ceil(a.length() / 0.5));
     for (int i = 0; i <= n; i++) {
       double sa = a.length() * i / n;
-      double x = a.xAt(sa);
-      double y = a.yAt(sa);
-      b.project(x, y, proj);
-      if (Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0])) < TOUCH_DISTANCE) {
+      if (gap(a, sa, b, proj) < TOUCH_DISTANCE) {
         return sa < a.length() - 1.0 && proj[0] < b.length() - 1.0 ? new double[] {sa, proj[0]} : null;
       }
     }
@@ -539,6 +536,14 @@ public final class NetworkBuilder {
   /** A connector back onto the road it came from (a SUMO turnaround, a dead end's way back). */
   static boolean isTurnaround(Connector c) {
     return c.turn() == Turn.UTURN && c.to().road().to() == c.from().road().from();
+  }
+
+  /** Distance from the point {@code sa} along {@code a} to path {@code b}; {@code proj[0]} is where on b. */
+  private static double gap(Polyline a, double sa, Polyline b, double[] proj) {
+    double x = a.xAt(sa);
+    double y = a.yAt(sa);
+    b.project(x, y, proj);
+    return Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
   }
 
   /**
@@ -551,10 +556,7 @@ public final class NetworkBuilder {
     int n = Math.max(1, (int) Math.ceil(a.length() / 0.25));
     for (int i = 0; i <= n; i++) {
       double sa = a.length() * i / n;
-      double x = a.xAt(sa);
-      double y = a.yAt(sa);
-      b.project(x, y, proj);
-      double d = Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
+      double d = gap(a, sa, b, proj);
       if (d < best[2]) {
         best[0] = sa;
         best[1] = proj[0];
@@ -587,10 +589,7 @@ public final class NetworkBuilder {
       double sa = a.length() * Math.min(i, n) / n;
       double d = Double.POSITIVE_INFINITY;
       if (i <= n) {
-        double x = a.xAt(sa);
-        double y = a.yAt(sa);
-        b.project(x, y, proj);
-        d = Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
+        d = gap(a, sa, b, proj);
         near = d < TOUCH_DISTANCE;
       }
       if (near) {

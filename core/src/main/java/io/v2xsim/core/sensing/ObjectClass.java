@@ -18,6 +18,11 @@ public final class ObjectClass {
 
   private ObjectClass() {}
 
+  /** Whether {@code c} is a motor vehicle (car, bus, truck, emergency vehicle). */
+  public static boolean isVehicle(byte c) {
+    return c == CAR || c == BUS || c == TRUCK || c == EMERGENCY;
+  }
+
   public static String name(byte c) {
     switch (c) {
       case CAR: return "CAR";

@@ -541,9 +541,7 @@ public final class AutomatedDriver implements VehicleController {
       double pvx = world.vx[k];
       double pvy = world.vy[k];
       double sp = Math.hypot(pvx, pvy);
-      byte cls = world.objectClass[k];
-      boolean vehicle = cls == io.v2xsim.core.sensing.ObjectClass.CAR || cls == io.v2xsim.core.sensing.ObjectClass.BUS
-          || cls == io.v2xsim.core.sensing.ObjectClass.TRUCK || cls == io.v2xsim.core.sensing.ObjectClass.EMERGENCY;
+      boolean vehicle = io.v2xsim.core.sensing.ObjectClass.isVehicle(world.objectClass[k]);
       // So does a vehicle beside it that moves sideways slower than VEHICLE_SIDEWAYS_NOISE, whatever its speed: at
       // walking pace the tracker's velocity is mostly noise (1-4 m/s sideways at 10 Hz), and buses crawling the other
       // way at 1 m/s were predicted across the car's path.

@@ -1,6 +1,8 @@
 package io.v2xsim.vehicle.agent;
 
 import io.v2xsim.core.sensing.ObjectClass;
+import io.v2xsim.core.traffic.VehicleClass;
+import io.v2xsim.core.traffic.VehicleType;
 
 /**
  * The vehicles an agent perceives, as boxes its own sensors cannot see through: space behind a queue of cars or a
@@ -16,6 +18,23 @@ final class TrafficShadows {
   /** Below this speed (m/s) a perceived vehicle's heading is not known from its velocity. */
   static final double HEADING_SPEED = 1.0;
 
+  /** Size by perceived class: the scene's defaults for that vehicle class ({@link VehicleType#defaults}). */
+  private static final double[] LENGTH = new double[ObjectClass.COUNT];
+  private static final double[] WIDTH = new double[ObjectClass.COUNT];
+
+  static {
+    size(ObjectClass.CAR, VehicleClass.CAR);
+    size(ObjectClass.BUS, VehicleClass.BUS);
+    size(ObjectClass.TRUCK, VehicleClass.TRUCK);
+    size(ObjectClass.EMERGENCY, VehicleClass.EMERGENCY);
+  }
+
+  private static void size(byte cls, VehicleClass c) {
+    VehicleType t = VehicleType.defaults(c.name(), c);
+    LENGTH[cls] = t.length();
+    WIDTH[cls] = t.width();
+  }
+
   // Two diagonals per vehicle: a segment between two points outside a box crosses it iff it crosses a diagonal.
   private double[] d = new double[8 * 16];
   private int n;
@@ -26,29 +45,12 @@ final class TrafficShadows {
     double hc = Math.cos(heading);
     double hs = Math.sin(heading);
     for (int k = 0; k < world.count; k++) {
-      double length;
-      double width;
-      switch (world.objectClass[k]) {
-        case ObjectClass.CAR -> {
-          length = 4.5;
-          width = 1.8;
-        }
-        case ObjectClass.BUS -> {
-          length = 12.0;
-          width = 2.55;
-        }
-        case ObjectClass.TRUCK -> {
-          length = 10.0;
-          width = 2.5;
-        }
-        case ObjectClass.EMERGENCY -> {
-          length = 6.0;
-          width = 2.2;
-        }
-        default -> {
-          continue;
-        }
+      byte cls = world.objectClass[k];
+      if (!ObjectClass.isVehicle(cls)) {
+        continue;
       }
+      double length = LENGTH[cls];
+      double width = WIDTH[cls];
       double ox = world.x[k];
       double oy = world.y[k];
       if (Math.abs(ox - x) > range || Math.abs(oy - y) > range) {
