@@ -201,20 +201,22 @@ public final class Polyline {
     if (b <= a) {
       throw new IllegalArgumentException("empty cut");
     }
-    int i0 = segmentAt(a);
-    int i1 = segmentAt(b);
-    int n = (i1 - i0) + 2;
-    double[] ox = new double[n];
-    double[] oy = new double[n];
-    ox[0] = xAt(a);
-    oy[0] = yAt(a);
-    for (int k = 1; k < n - 1; k++) {
-      ox[k] = xs[i0 + k];
-      oy[k] = ys[i0 + k];
+    // Vertices strictly inside the cut: one that falls on a cut end (a source's lane ending exactly at a shape
+    // point) would repeat it, and a zero-length segment has no heading to offset lanes by.
+    double[] ox = new double[xs.length + 2];
+    double[] oy = new double[xs.length + 2];
+    int n = 0;
+    ox[n] = xAt(a);
+    oy[n++] = yAt(a);
+    for (int k = 1; k < xs.length - 1; k++) {
+      if (cum[k] > a + 1e-9 && cum[k] < b - 1e-9) {
+        ox[n] = xs[k];
+        oy[n++] = ys[k];
+      }
     }
-    ox[n - 1] = xAt(b);
-    oy[n - 1] = yAt(b);
-    return new Polyline(ox, oy);
+    ox[n] = xAt(b);
+    oy[n++] = yAt(b);
+    return new Polyline(Arrays.copyOf(ox, n), Arrays.copyOf(oy, n));
   }
 
   /**
@@ -223,8 +225,14 @@ public final class Polyline {
    * junction paths.
    */
   public static Polyline bezier(double x0, double y0, double h0, double x1, double y1, double h1, int segments) {
+    return bezier(x0, y0, h0, x1, y1, h1, 0, segments);
+  }
+
+  /** As {@link #bezier(double, double, double, double, double, double, int)}, with control arms at least {@code minArm}. */
+  public static Polyline bezier(double x0, double y0, double h0, double x1, double y1, double h1, double minArm,
+      int segments) {
     double chord = Math.hypot(x1 - x0, y1 - y0);
-    double k = 0.4 * chord;
+    double k = Math.max(minArm, 0.4 * chord);
     double c1x = x0 + k * Math.cos(h0);
     double c1y = y0 + k * Math.sin(h0);
     double c2x = x1 - k * Math.cos(h1);

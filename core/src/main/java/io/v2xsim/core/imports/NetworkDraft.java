@@ -40,13 +40,19 @@ final class NetworkDraft {
 
   /**
    * A one-way road; {@code shape} holds the points between the two nodes; {@code priority} ranks roads at
-   * priority junctions (0: the compiler's default), {@code column} locates it in its file (0: unknown).
+   * priority junctions (0: the compiler's default), {@code column} locates it in its file (0: unknown);
+   * {@code setbacks} where its lanes begin and end, metres from each node, where the source says (else null).
    */
   record Road(String id, String from, String to, int lanes, double laneWidth, double speed, List<double[]> shape,
-      int line, int priority, int column) {
+      int line, int priority, int column, double[] setbacks) {
     Road(String id, String from, String to, int lanes, double laneWidth, double speed, List<double[]> shape,
         int line) {
-      this(id, from, to, lanes, laneWidth, speed, shape, line, 0, 0);
+      this(id, from, to, lanes, laneWidth, speed, shape, line, 0, 0, null);
+    }
+
+    Road(String id, String from, String to, int lanes, double laneWidth, double speed, List<double[]> shape,
+        int line, int priority, int column) {
+      this(id, from, to, lanes, laneWidth, speed, shape, line, priority, column, null);
     }
   }
 
@@ -144,8 +150,8 @@ final class NetworkDraft {
   /**
    * Lane {@code lane} of {@code from} continues into lane {@code toLane} of {@code to} (ours, from the rightmost):
    * its own connector, along {@code shape} where the source gives one. A link back onto the road it came from is
-   * a U-turn connector (it yields to every other movement), except at signalized junctions (see
-   * {@link #networkSpec()}).
+   * a U-turn connector (it yields to every other movement); at a signalized junction it goes when its signal
+   * lets it (see {@link #networkSpec()}).
    */
   void link(String from, int lane, String to, int toLane, List<double[]> shape) {
     laneLinks.computeIfAbsent(from, k -> new ArrayList<>()).add(new LaneLink(lane, to, toLane, List.copyOf(shape)));
@@ -180,7 +186,8 @@ final class NetworkDraft {
       List<LaneLinkSpec> links = boundary ? null : laneLinkSpecs(r, kinds);
       List<String> turns = boundary || links != null ? null : laneTurns(r);
       roadSpecs.add(new RoadSpec(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speed(),
-          r.priority() == 0 ? null : r.priority(), shape, turns, links));
+          r.priority() == 0 ? null : r.priority(), shape, turns, links,
+          r.setbacks() == null ? null : List.of(r.setbacks()[0], r.setbacks()[1])));
     }
     long uTurnsDropped = uTurns.stream().filter(n -> !"boundary".equals(kinds.get(n))).count();
     if (uTurnsDropped > 0) {
@@ -190,9 +197,8 @@ final class NetworkDraft {
   }
 
   /**
-   * The road's lane-level links as spec entries, or null if the source gave none. U-turn links at signalized
-   * junctions are dropped: the signal import does not give turnarounds a signal state yet, so they would never
-   * get green. A lane the source links nowhere takes its nearest linked neighbour's links, so it is no dead end.
+   * The road's lane-level links as spec entries, or null if the source gave none. A U-turn link at a signalized
+   * junction whose program never lets it go is dropped: it would never get green. A lane the source links nowhere takes its nearest linked neighbour's links, so it is no dead end.
    */
   private List<LaneLinkSpec> laneLinkSpecs(Road r, Map<String, String> kinds) {
     List<LaneLink> given = laneLinks.get(r.id());
@@ -201,9 +207,10 @@ final class NetworkDraft {
     }
     List<LaneLink> kept = new ArrayList<>();
     for (LaneLink l : given) {
-      if (roads.get(l.to()).to().equals(r.from()) && "signalized".equals(kinds.get(r.to()))) {
+      if (roads.get(l.to()).to().equals(r.from()) && "signalized".equals(kinds.get(r.to()))
+          && !signalServes(r.to(), r.id() + ">" + l.to())) {
         note("U-turns dropped", "lane " + l.fromLane() + " of '" + r.id() + "' onto '" + l.to() + "' at signalized '"
-            + r.to() + "' (turnarounds get no signal state from the import yet)");
+            + r.to() + "' (the signal program never lets it go)");
         continue;
       }
       kept.add(l);
@@ -237,6 +244,12 @@ final class NetworkDraft {
     return out;
   }
 
+  /** Some phase of {@code junction}'s plan lets movement {@code fromTo} go. */
+  private boolean signalServes(String junction, String fromTo) {
+    List<PhaseDraft> plan = plans.get(junction);
+    return plan != null && plan.stream().anyMatch(p -> p.movements().containsKey(fromTo));
+  }
+
   /** Node types, with boundary inferred (one neighbour) where the source left it open. */
   private Map<String, String> kinds() {
     Map<String, Set<String>> neighbours = new LinkedHashMap<>();
@@ -244,11 +257,23 @@ final class NetworkDraft {
       neighbours.computeIfAbsent(r.from(), k -> new HashSet<>()).add(r.to());
       neighbours.computeIfAbsent(r.to(), k -> new HashSet<>()).add(r.from());
     }
+    Set<String> turnsBack = new HashSet<>();
+    laneLinks.forEach((from, ls) -> {
+      Road in = roads.get(from);
+      for (LaneLink l : ls) {
+        if (roads.get(l.to()).to().equals(in.from())) {
+          turnsBack.add(in.to());
+        }
+      }
+    });
     Map<String, String> kinds = new LinkedHashMap<>();
     for (Node n : nodes.values()) {
       String type = n.type();
       if (type == null) {
-        type = neighbours.getOrDefault(n.id(), Set.of()).size() <= 1 ? "boundary" : "priority";
+        // A node with one neighbour is where traffic enters and leaves, unless the source turns traffic back
+        // there (a SUMO "priority" dead end with a turnaround connection, which its routes may use mid-trip).
+        type = neighbours.getOrDefault(n.id(), Set.of()).size() <= 1 && !turnsBack.contains(n.id())
+            ? "boundary" : "priority";
       }
       kinds.put(n.id(), type);
     }
@@ -363,7 +388,8 @@ final class NetworkDraft {
       }
       roadDefs.add(new RoadDef(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speedLimit(),
           r.priority() == null ? 0 : r.priority(), shape,
-          r.laneTurns(), "/network/roads/" + roadDefs.size(), links));
+          r.laneTurns(), "/network/roads/" + roadDefs.size(), links,
+          r.setbacks() == null ? null : new double[] {r.setbacks().get(0), r.setbacks().get(1)}));
     }
     NetworkBuilder builder = new NetworkBuilder(nodeDefs, roadDefs);
     RoadNetwork net = builder.build();

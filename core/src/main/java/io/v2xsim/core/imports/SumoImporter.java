@@ -48,7 +48,7 @@ public final class SumoImporter {
 
   /**
    * Every explicit route must turn only where the built network lets it: a route that makes a U-turn where the
-   * import drops it (at signalized junctions) is refused here, located at its element in the routes
+   * import drops it (a signal that never lets it go) is refused here, located at its element in the routes
    * file, rather than later by the compiler, which knows only the trip's index.
    */
   private static void checkTurns(DemandSpec demand, RoadNetwork net, String file, Map<String, Integer> lines) {
@@ -76,9 +76,9 @@ public final class SumoImporter {
         connected |= l.connectorTo(b) != null;
       }
       if (!connected) {
-        String uTurn = b.to() == a.from() ? " (a U-turn at a signalized junction: the import gives turnarounds no "
-            + "signal state yet; a network built with netgenerate or netconvert --no-turnarounds, its demand routed "
-            + "again by duarouter, has none)" : "";
+        String uTurn = b.to() == a.from() ? " (a U-turn the junction's signal program never lets go, or one the "
+            + "network file has no connection for; a network built with netgenerate or netconvert --no-turnarounds, "
+            + "its demand routed again by duarouter, has none)" : "";
         throw new ImportException(file, lines.getOrDefault(id, 0), "'" + id + "': its route goes from edge '"
             + a.id() + "' to edge '" + b.id() + "', a turn the imported junction '" + a.to().id() + "' does not make"
             + uTurn);

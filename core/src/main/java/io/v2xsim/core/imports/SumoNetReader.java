@@ -1,5 +1,6 @@
 package io.v2xsim.core.imports;
 
+import io.v2xsim.core.geometry.Polyline;
 import io.v2xsim.core.imports.NetworkDraft.PhaseDraft;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -249,12 +250,17 @@ final class SumoNetReader {
         width = Math.max(2.0, Math.min(6.0, width));
       }
       double speed = cars.stream().mapToDouble(Lane::speed).max().orElse(13.89);
-      double[][] shape = e.shape().length > 0 ? e.shape() : cars.get((cars.size() - 1) / 2).shape();
-      List<double[]> inner = new ArrayList<>();
-      for (int k = 1; k < shape.length - 1; k++) {
-        inner.add(shape[k]);
+      Xml.Element fromJ = junctions.get(e.from());
+      Xml.Element toJ = junctions.get(e.to());
+      if (fromJ == null || toJ == null) {
+        throw new ImportException(file, e.line(), "edge '" + e.id() + "' joins unknown junction '"
+            + (fromJ == null ? e.from() : e.to()) + "'");
       }
-      draft.add(new NetworkDraft.Road(e.id(), e.from(), e.to(), cars.size(), width, speed, inner, e.line()));
+      double[] a = {Xml.number(fromJ, "x", 0, file) - offset[0], Xml.number(fromJ, "y", 0, file) - offset[1]};
+      double[] b = {Xml.number(toJ, "x", 0, file) - offset[0], Xml.number(toJ, "y", 0, file) - offset[1]};
+      Geometry g = geometry(cars, a, b);
+      draft.add(new NetworkDraft.Road(e.id(), e.from(), e.to(), cars.size(), width, speed, g.inner(), e.line(), 0, 0,
+          g.setbacks()));
     }
     for (Connection c : connections) {
       int[] map = laneMap.get(c.from());
@@ -293,6 +299,51 @@ final class SumoNetReader {
     return draft;
   }
 
+  /** A road's line between its nodes (lanes to its right) and where its lanes begin and end. */
+  private record Geometry(List<double[]> inner, double[] setbacks) {}
+
+  /**
+   * The road's line as SUMO lays its lanes out: the left edge of its leftmost car lane (whether the edge spreads
+   * its lanes right of its shape or centres them on it), joined to the two junctions' centres; its lanes begin
+   * and end where SUMO's do, at the junction shapes (the furthest in of its car lanes' ends, measured along that
+   * line). Lanes without a usable shape keep the builder's own trimming.
+   */
+  private static Geometry geometry(List<Lane> cars, double[] from, double[] to) {
+    Lane left = cars.get(cars.size() - 1);
+    if (left.shape().length < 2) {
+      return new Geometry(List.of(), null);
+    }
+    double[] xs = new double[left.shape().length];
+    double[] ys = new double[xs.length];
+    for (int k = 0; k < xs.length; k++) {
+      xs[k] = left.shape()[k][0];
+      ys[k] = left.shape()[k][1];
+    }
+    Polyline edge = new Polyline(xs, ys).offsetRight(-left.width() / 2);
+    List<double[]> inner = new ArrayList<>();
+    for (int k = 0; k < edge.size(); k++) {
+      inner.add(new double[] {edge.x(k), edge.y(k)});
+    }
+    // Measured along the edge's own line (a lane's end projected onto the piece from the node would land anywhere),
+    // plus the piece from the node to it.
+    double start = 0;
+    double end = edge.length();
+    double[] proj = new double[2];
+    for (Lane l : cars) {
+      double[][] sh = l.shape();
+      if (sh.length < 2) {
+        return new Geometry(inner, null);
+      }
+      edge.project(sh[0][0], sh[0][1], proj);
+      start = Math.max(start, proj[0]);
+      edge.project(sh[sh.length - 1][0], sh[sh.length - 1][1], proj);
+      end = Math.min(end, proj[0]);
+    }
+    double toFirst = Math.hypot(edge.x(0) - from[0], edge.y(0) - from[1]);
+    double fromLast = Math.hypot(to[0] - edge.x(edge.size() - 1), to[1] - edge.y(edge.size() - 1));
+    return new Geometry(inner, new double[] {toFirst + start, fromLast + Math.max(0, edge.length() - end)});
+  }
+
   /**
    * The path of a connection through its junction: the shapes of its internal lanes in order (a turn with an
    * internal junction has two, the second named by the first's own connection's via). Empty without a via.
@@ -315,12 +366,17 @@ final class SumoNetReader {
     return points;
   }
 
-  /** The movements (from>to) of modelled vehicles that signal {@code tl} controls at {@code junction}, with their links. */
-  private Map<String, List<Integer>> linksOf(String tl, String junction, Map<String, int[]> laneMap) {
+  /**
+   * The movements (from>to) of modelled vehicles that signal {@code tl} controls at {@code junction}, with their
+   * links; turnarounds only with {@code uTurns} (a signal that controls nothing else is not imported, see
+   * {@link #dropped}).
+   */
+  private Map<String, List<Integer>> linksOf(String tl, String junction, Map<String, int[]> laneMap,
+      boolean uTurns) {
     Map<String, List<Integer>> linksOf = new LinkedHashMap<>();
     for (Connection c : connections) {
       if (tl.equals(c.tl()) && edges.get(c.from()).to().equals(junction) && laneMap.containsKey(c.from())
-          && laneMap.containsKey(c.to()) && !edges.get(c.to()).to().equals(edges.get(c.from()).from())) {
+          && laneMap.containsKey(c.to()) && (uTurns || !edges.get(c.to()).to().equals(edges.get(c.from()).from()))) {
         linksOf.computeIfAbsent(c.from() + ">" + c.to(), k -> new ArrayList<>()).add(c.linkIndex());
       }
     }
@@ -333,7 +389,7 @@ final class SumoNetReader {
    * tram or rail), its program is SUMO's "off", or every state of every such link is off ({@code o}/{@code O}).
    */
   private String dropped(String tl, String junction, Map<String, int[]> laneMap) {
-    Map<String, List<Integer>> links = linksOf(tl, junction, laneMap);
+    Map<String, List<Integer>> links = linksOf(tl, junction, laneMap, false);
     if (links.isEmpty()) {
       return "controls no movement of modelled vehicles (only U-turns, or lanes closed to cars)";
     }
@@ -363,7 +419,7 @@ final class SumoNetReader {
    * state of its links (G, g, s, y, r).
    */
   private List<PhaseDraft> phases(String tl, String junction, Map<String, int[]> laneMap, NetworkDraft draft) {
-    Map<String, List<Integer>> linksOf = linksOf(tl, junction, laneMap);
+    Map<String, List<Integer>> linksOf = linksOf(tl, junction, laneMap, true);
     List<TlPhase> program = tlPhases.get(tl);
     if (program.isEmpty()) {
       throw new ImportException(file, tlLines.get(tl), "tlLogic '" + tl + "' has no phases");

@@ -28,6 +28,13 @@ public final class NetworkBuilder {
    * sweeps around the tight turn, plus half a 1.8 m width for the other body, metres.
    */
   static final double TURNAROUND_REACH = 3.6;
+  /**
+   * Control arm of a turnaround's path, metres: the Bezier then reaches 0.75 of it (5.3 m) forward of the lane
+   * end. A passenger car's minimum design turning radius is 7.3 m (AASHTO Green Book, design vehicle P, 24 ft),
+   * more than most streets give for turning back; a tighter turn is a slow three-point turn in reality, here one
+   * slow path that at least keeps the rear overhang from swinging back over the lanes beside it.
+   */
+  static final double UTURN_ARM = 7.0;
   /** Imported paths closer than this conflict even where they do not cross: a car's width and a margin, metres. */
   static final double TOUCH_DISTANCE = 2.5;
 
@@ -89,31 +96,26 @@ public final class NetworkBuilder {
     }
 
     Map<Junction, Double> radius = junctionRadii(junctionById);
+    List<Polyline> fulls = new ArrayList<>();
+    for (RoadDef d : roads) {
+      fulls.add(fullLine(d, junctionById));
+    }
+    double[][] setbacks = JunctionSetbacks.of(roads, fulls, junctionById, radius);
 
     List<Road> roadList = new ArrayList<>();
     Map<String, Road> roadById = new LinkedHashMap<>();
     Map<Road, RoadDef> defOf = new LinkedHashMap<>();
-    for (RoadDef d : roads) {
+    for (int k = 0; k < roads.size(); k++) {
+      RoadDef d = roads.get(k);
       Junction from = junctionById.get(d.from());
       Junction to = junctionById.get(d.to());
-      int n = 2 + d.shape().size();
-      double[] xs = new double[n];
-      double[] ys = new double[n];
-      xs[0] = from.x();
-      ys[0] = from.y();
-      for (int i = 0; i < d.shape().size(); i++) {
-        xs[i + 1] = d.shape().get(i)[0];
-        ys[i + 1] = d.shape().get(i)[1];
-      }
-      xs[n - 1] = to.x();
-      ys[n - 1] = to.y();
-      Polyline full = new Polyline(xs, ys);
-      double a = radius.get(from);
-      double b = full.length() - radius.get(to);
-      if (b - a < 5.0) {
+      Polyline full = fulls.get(k);
+      double a = setbacks[k][0];
+      double b = full.length() - setbacks[k][1];
+      if (b - a < JunctionSetbacks.minLane(d) - 1e-9) {
         problems.add(new Problem(d.path(), String.format(java.util.Locale.ROOT,
-            "road '%s' is too short: %.1f m between nodes leaves %.1f m outside the junction areas (need 5 m)",
-            d.id(), full.length(), b - a)));
+            "road '%s' is too short: %.1f m between nodes leaves %.1f m outside the junction areas (need %.0f m)",
+            d.id(), full.length(), b - a, JunctionSetbacks.minLane(d))));
         continue;
       }
       Road road = new Road(roadList.size(), d.id(), from, to, full.cut(a, b), d.laneWidth(), d.speedLimit(),
@@ -176,6 +178,24 @@ public final class NetworkBuilder {
       graph.setEdgeWeight(r, r.length());
     }
     return new RoadNetwork(junctions, roadList, links, junctionById, roadById, graph);
+  }
+
+  /** The road's centre line from node to node through its shape points, before trimming. */
+  private static Polyline fullLine(RoadDef d, Map<String, Junction> junctionById) {
+    Junction from = junctionById.get(d.from());
+    Junction to = junctionById.get(d.to());
+    int n = 2 + d.shape().size();
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    xs[0] = from.x();
+    ys[0] = from.y();
+    for (int i = 0; i < d.shape().size(); i++) {
+      xs[i + 1] = d.shape().get(i)[0];
+      ys[i + 1] = d.shape().get(i)[1];
+    }
+    xs[n - 1] = to.x();
+    ys[n - 1] = to.y();
+    return new Polyline(xs, ys);
   }
 
   private Map<Junction, Double> junctionRadii(Map<String, Junction> junctionById) {
@@ -366,6 +386,16 @@ public final class NetworkBuilder {
    * source's junction shape), squeezing its path in cut corners across neighbouring lanes and multiplied
    * collisions on the netgenerate grids (64 against 10 in 300 s): the builder's Bezier is used instead.
    */
+  /**
+   * Back onto the road it came from: such a link takes the builder's path pulled forward into the junction
+   * (see {@link #UTURN_ARM}), not the source's. netgenerate's turnaround runs tight around the median and its
+   * body, laid along it, swept the rear over the vehicle waiting in the lane beside (grid10: 7 collisions in
+   * 600 s, none with the builder's path).
+   */
+  private static boolean turnsBack(Lane src, Lane dst) {
+    return dst.road().to() == src.road().from();
+  }
+
   static Polyline linkShape(Lane src, Lane dst, List<double[]> via) {
     Polyline a = src.shape();
     Polyline b = dst.shape();
@@ -373,7 +403,7 @@ public final class NetworkBuilder {
     double y0 = a.y(a.size() - 1);
     double x1 = b.x(0);
     double y1 = b.y(0);
-    if (via == null || via.size() < 2) {
+    if (via == null || via.size() < 2 || turnsBack(src, dst)) {
       return connectorShape(src, dst);
     }
     double[] first = via.get(0);
@@ -489,10 +519,9 @@ public final class NetworkBuilder {
           // A body turning back sweeps far beyond its path (its rear swings out over a 3 m wide turn), so the
           // paths need not cross for the bodies to meet: the conflict point is where they come closest, if
           // closer than a turning body's reach plus a straight one's half width.
-          double[] near = nearest(c.shape(), o.shape());
-          if (near[2] < TURNAROUND_REACH) {
-            cs.add(new Conflict(o, near[0] / c.shapeScale(), near[1] / o.shapeScale(), false, yieldsStatically(c, o)));
-          }
+          // Every stretch where they come that close is a conflict zone: a turnaround pulled forward into the
+          // junction passes beside several paths.
+          nearZones(c, o, TURNAROUND_REACH, cs);
           continue;
         }
         boolean imported = defOf.get(c.from().road()).laneLinks() != null
@@ -502,7 +531,7 @@ public final class NetworkBuilder {
           // opposite left turns into the far lanes touch head-on, or one's end runs beside the other's start.
           // Every stretch where the two pass closer than a car's width and a margin is a conflict zone: its
           // entry, closest point and exit are conflict points.
-          nearZones(c, o, cs);
+          nearZones(c, o, TOUCH_DISTANCE, cs);
           continue;
         }
         double[][] x = c.shape().crossings(o.shape());
@@ -538,6 +567,17 @@ public final class NetworkBuilder {
     return c.turn() == Turn.UTURN && c.to().road().to() == c.from().road().from();
   }
 
+  /**
+   * How close two car centres can come, at relative heading {@code dh}, with their bodies touching: half a width
+   * of one, and of the other its half width and half length as they project across (a 5 m x 1.8 m car), plus a
+   * 0.3 m margin. Side by side 2.1 m; at right angles 3.7 m, more than the fixed {@link #TOUCH_DISTANCE}: on the
+   * Hangzhou SUMO files' own internal lanes two opposite left turns into different lanes pass 2.6 m apart at 45
+   * degrees and their bodies met (14 collisions in an hour).
+   */
+  static double bodiesReach(double dh) {
+    return 0.9 + 0.9 * Math.abs(Math.cos(dh)) + 2.5 * Math.abs(Math.sin(dh)) + 0.3;
+  }
+
   /** Distance from the point {@code sa} along {@code a} to path {@code b}; {@code proj[0]} is where on b. */
   private static double gap(Polyline a, double sa, Polyline b, double[] proj) {
     double x = a.xAt(sa);
@@ -546,32 +586,13 @@ public final class NetworkBuilder {
     return Math.hypot(x - b.xAt(proj[0]), y - b.yAt(proj[0]));
   }
 
-  /**
-   * Where two paths come closest: {@code [s on a, s on b, distance]}, sampling {@code a} every 0.25 m and
-   * projecting onto {@code b}. O(n * m) for n samples and m points.
-   */
-  static double[] nearest(Polyline a, Polyline b) {
-    double[] best = {0, 0, Double.POSITIVE_INFINITY};
-    double[] proj = new double[2];
-    int n = Math.max(1, (int) Math.ceil(a.length() / 0.25));
-    for (int i = 0; i <= n; i++) {
-      double sa = a.length() * i / n;
-      double d = gap(a, sa, b, proj);
-      if (d < best[2]) {
-        best[0] = sa;
-        best[1] = proj[0];
-        best[2] = d;
-      }
-    }
-    return best;
-  }
 
   /**
    * Adds a conflict with {@code o} at the entry, the closest point and the exit of every stretch of {@code c}
-   * that passes within {@link #TOUCH_DISTANCE} of {@code o} (crossings included: the distance is 0 there).
+   * that passes within {@code reach} of {@code o} (crossings included: the distance is 0 there).
    * Samples c every 0.5 m; O(n * m) for n samples and m points of o.
    */
-  private static void nearZones(Connector c, Connector o, List<Conflict> out) {
+  private static void nearZones(Connector c, Connector o, double reach, List<Conflict> out) {
     Polyline a = c.shape();
     Polyline b = o.shape();
     double[] proj = new double[2];
@@ -590,7 +611,7 @@ public final class NetworkBuilder {
       double d = Double.POSITIVE_INFINITY;
       if (i <= n) {
         d = gap(a, sa, b, proj);
-        near = d < TOUCH_DISTANCE;
+        near = d < Math.max(reach, bodiesReach(a.headingAt(sa) - b.headingAt(proj[0])));
       }
       if (near) {
         if (entry < 0) {
@@ -637,6 +658,11 @@ public final class NetworkBuilder {
     double y0 = a.y(a.size() - 1);
     double x1 = b.x(0);
     double y1 = b.y(0);
+    if (Math.abs(Math.IEEEremainder(b.startHeading() - a.endHeading(), 2 * Math.PI)) > Math.toRadians(150)) {
+      // Turning back: the lanes are a few metres apart, but a car cannot turn on that; it pulls forward into the
+      // junction first, so that its rear overhang does not swing back over the lanes beside it.
+      return Polyline.bezier(x0, y0, a.endHeading(), x1, y1, b.startHeading(), UTURN_ARM, CONNECTOR_SEGMENTS);
+    }
     return Polyline.bezier(x0, y0, a.endHeading(), x1, y1, b.startHeading(), CONNECTOR_SEGMENTS);
   }
 

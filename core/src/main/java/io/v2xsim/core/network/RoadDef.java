@@ -10,6 +10,8 @@ import java.util.List;
  * @param path JSON pointer of its definition, for error messages
  * @param laneLinks the connectors at the road's end lane by lane, as an imported file gives them; null for
  *     the builder's own (one connector per lane and movement, lane turns from {@code laneTurns} or geometry)
+ * @param setbacks where the lanes begin and end, metres along the road from its start and its end node, as a
+ *     source's junction shapes put them; null for the builder's own junction radius
  */
 public record RoadDef(
     String id,
@@ -22,7 +24,13 @@ public record RoadDef(
     List<double[]> shape,
     List<String> laneTurns,
     String path,
-    List<LaneLinkDef> laneLinks) {
+    List<LaneLinkDef> laneLinks,
+    double[] setbacks) {
+  public RoadDef(String id, String from, String to, int lanes, double laneWidth, double speedLimit, int priority,
+      List<double[]> shape, List<String> laneTurns, String path, List<LaneLinkDef> laneLinks) {
+    this(id, from, to, lanes, laneWidth, speedLimit, priority, shape, laneTurns, path, laneLinks, null);
+  }
+
   public RoadDef(String id, String from, String to, int lanes, double laneWidth, double speedLimit, int priority,
       List<double[]> shape, List<String> laneTurns, String path) {
     this(id, from, to, lanes, laneWidth, speedLimit, priority, shape, laneTurns, path, null);

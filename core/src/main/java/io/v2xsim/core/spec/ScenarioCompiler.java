@@ -369,10 +369,20 @@ public final class ScenarioCompiler {
         }
       }
     }
+    double[] setbacks = null;
+    if (r.setbacks() != null) {
+      List<Double> sb = r.setbacks();
+      if (sb.size() != 2 || sb.get(0) == null || sb.get(1) == null || !(sb.get(0) >= 0) || !(sb.get(1) >= 0)) {
+        check.add(p + "/setbacks", "expected [atFrom, atTo]: two distances in metres, 0 or more, from the road's "
+            + "start and end node to where its lanes begin and end");
+      } else {
+        setbacks = new double[] {sb.get(0), sb.get(1)};
+      }
+    }
     if (id == null || from == null || to == null) {
       return null;
     }
-    return new RoadDef(id, from, to, lanes, width, speed, priority, shape, r.laneTurns(), p, links);
+    return new RoadDef(id, from, to, lanes, width, speed, priority, shape, r.laneTurns(), p, links, setbacks);
   }
 
   // -----------------------------------------------------------------------------------------------------------

@@ -85,7 +85,9 @@ public record ScenarioSpec(
    * A one-way road from one node to another. {@code shape} is an optional polyline of [x, y] points between
    * the two nodes; {@code laneTurns} lists, from the rightmost lane, the turns each lane allows as letters
    * among {@code l} (left), {@code s} (straight), {@code r} (right) and {@code u} (U-turn); {@code laneLinks}
-   * (instead of laneTurns) gives the connectors lane by lane.
+   * (instead of laneTurns) gives the connectors lane by lane. {@code setbacks} ({@code [atFrom, atTo]}, metres
+   * along the road from each node) says where its lanes begin and end, as a source's junction shapes give it;
+   * without it the builder trims by its own junction radius.
    */
   public record RoadSpec(
       String id,
@@ -97,10 +99,16 @@ public record ScenarioSpec(
       Integer priority,
       List<List<Double>> shape,
       List<String> laneTurns,
-      List<LaneLinkSpec> laneLinks) {
+      List<LaneLinkSpec> laneLinks,
+      List<Double> setbacks) {
     public RoadSpec(String id, String from, String to, Integer lanes, Double laneWidth, Double speedLimit,
         Integer priority, List<List<Double>> shape, List<String> laneTurns) {
-      this(id, from, to, lanes, laneWidth, speedLimit, priority, shape, laneTurns, null);
+      this(id, from, to, lanes, laneWidth, speedLimit, priority, shape, laneTurns, null, null);
+    }
+
+    public RoadSpec(String id, String from, String to, Integer lanes, Double laneWidth, Double speedLimit,
+        Integer priority, List<List<Double>> shape, List<String> laneTurns, List<LaneLinkSpec> laneLinks) {
+      this(id, from, to, lanes, laneWidth, speedLimit, priority, shape, laneTurns, laneLinks, null);
     }
   }
 

@@ -94,11 +94,55 @@ class SumoGeneratedNetsTest {
   }
 
   @Test
-  void netconvertSignalOnlyOnATurnaroundNoLongerStopsTheImport() {
-    // Its one signal at a dead end controls only the turnaround: dropped now. The next problem is one the SUMO
-    // importer does not solve (it keeps netconvert's junctions as they are): an 8.8 m edge between two of them.
-    ImportException e = assertThrows(ImportException.class,
-        () -> SumoImporter.read(net("hcmc-small"), null, p -> p.getFileName().toString(), 3600));
-    assertTrue(e.problem().contains("road '-1431332946#0' is too short"), e.problem());
+  void netconvertsShortEdgesImportWithTheLanesSumoGivesThem() {
+    // An 8.8 m edge between two of netconvert's junctions: with our own junction radius it had -0.6 m of lane
+    // and the import stopped; its lanes now end where SUMO's do.
+    ImportedScenario s = SumoImporter.read(net("hcmc-small"), routes("hcmc-small"), p -> p.getFileName().toString(),
+        600);
+    RoadNetwork n = ImportFixtures.compile(s, 600).model().network();
+    Road shortOne = n.road("-1431332946#0");
+    assertNotNull(shortOne);
+    assertTrue(shortOne.length() > 0.9 && shortOne.length() < 8.8, "length " + shortOne.length());
+  }
+
+  @Test
+  void lanesBeginAndEndWhereSumosDo() {
+    // grid10's F0E0: SUMO lays lane 0 from (989.60, 4.80) to (810.40, 4.80), trimmed 10.4 m from each
+    // junction's centre (our own radius would be 7.9 m).
+    ImportedScenario s = SumoImporter.read(net("grid10"), null, p -> p.getFileName().toString(), 60);
+    RoadNetwork n = ImportFixtures.compile(s, 60).model().network();
+    var lane = n.road("F0E0").lanes().get(0).shape();
+    assertEquals(2, lane.size());
+    assertEquals(989.60, lane.x(0), 1e-6);
+    assertEquals(4.80, lane.y(0), 1e-6);
+    assertEquals(810.40, lane.x(1), 1e-6);
+    assertEquals(4.80, lane.y(1), 1e-6);
+    var inner = n.road("F0E0").lanes().get(1).shape();
+    assertEquals(1.60, inner.y(0), 1e-6);
+  }
+
+  @Test
+  void turnaroundsAtSignalizedJunctionsGetTheirSignal() {
+    // netconvert's signals on the OSM extract control their turnarounds too (e.g. -1267462153#0 back onto
+    // 1267462153#0 at '411926419', link 9): the import used to drop them, and refused routes using them.
+    ImportedScenario s = SumoImporter.read(net("hcmc-small"), null, p -> p.getFileName().toString(), 60);
+    RoadNetwork n = ImportFixtures.compile(s, 60).model().network();
+    Road in = n.road("-1267462153#0");
+    Connector uTurn = in.lanes().get(0).connectorTo(n.road("1267462153#0"));
+    assertNotNull(uTurn, "the turnaround at 411926419");
+    assertEquals(io.v2xsim.core.network.JunctionKind.SIGNALIZED, uTurn.junction().kind());
+    String label = uTurn.junction().movements().get(uTurn.movement()).label();
+    var phases = s.signals().junctions().get("411926419").phases();
+    assertTrue(phases.stream().anyMatch(p -> p.movements().contains(label)
+        || p.permissive() != null && p.permissive().contains(label)), label + " never goes: " + phases);
+  }
+
+  @Test
+  void routesTurningBackAtADeadEndLoad() {
+    // netgenerate --rand: route '90' turns back from '1729' onto '-1729' at '1728', a "priority" junction with
+    // one neighbour and a turnaround connection (no boundary: nothing leaves the network there).
+    ImportedScenario s = SumoImporter.read(net("rand"), routes("rand"), p -> p.getFileName().toString(), 120);
+    RoadNetwork n = ImportFixtures.compile(s, 120).model().network();
+    assertNotNull(n.road("1729").lanes().get(1).connectorTo(n.road("-1729")));
   }
 }
