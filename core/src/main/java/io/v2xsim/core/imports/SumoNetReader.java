@@ -30,7 +30,7 @@ final class SumoNetReader {
   private record Edge(String id, String from, String to, double[][] shape, List<Lane> lanes, int line) {}
 
   private record Connection(String from, String to, int fromLane, int toLane, String via, String tl, int linkIndex,
-      int line) {}
+      String state, int line) {}
 
   private record TlPhase(double duration, String state, int line) {}
 
@@ -135,7 +135,7 @@ final class SumoNetReader {
             String tl = e.attributes().get("tl");
             int link = tl == null ? -1 : Xml.integer(e, "linkIndex", file);
             connections.add(new Connection(from, Xml.required(e, "to", file), Xml.integer(e, "fromLane", file),
-                Xml.integer(e, "toLane", file), via, tl, link, e.line()));
+                Xml.integer(e, "toLane", file), via, tl, link, e.attributes().getOrDefault("state", ""), e.line()));
           }
           case "tlLogic" -> {
             String id = Xml.required(e, "id", file);
@@ -222,6 +222,7 @@ final class SumoNetReader {
       draft.add(new NetworkDraft.Node(id, Xml.number(j, "x", 0, file) - offset[0],
           Xml.number(j, "y", 0, file) - offset[1], kind, j.line()));
     }
+    Map<String, Integer> major = majorRoads();
     Map<String, int[]> laneMap = new LinkedHashMap<>();
     for (Edge e : edges.values()) {
       int[] map = new int[e.lanes().size()];
@@ -259,8 +260,8 @@ final class SumoNetReader {
       double[] a = {Xml.number(fromJ, "x", 0, file) - offset[0], Xml.number(fromJ, "y", 0, file) - offset[1]};
       double[] b = {Xml.number(toJ, "x", 0, file) - offset[0], Xml.number(toJ, "y", 0, file) - offset[1]};
       Geometry g = geometry(cars, a, b);
-      draft.add(new NetworkDraft.Road(e.id(), e.from(), e.to(), cars.size(), width, speed, g.inner(), e.line(), 0, 0,
-          g.setbacks()));
+      draft.add(new NetworkDraft.Road(e.id(), e.from(), e.to(), cars.size(), width, speed, g.inner(), e.line(),
+          major.getOrDefault(e.id(), 0), 0, g.setbacks()));
     }
     for (Connection c : connections) {
       int[] map = laneMap.get(c.from());
@@ -297,6 +298,31 @@ final class SumoNetReader {
       }
     }
     return draft;
+  }
+
+  /**
+   * Road priorities at unsignalized junctions, as netconvert decided them: it picks a main road through each
+   * priority junction (by edge priority, then by geometry: the straightest pair) and marks its links
+   * {@code M} (major) and the others' {@code m} (minor). Without this every approach of netgenerate's grids
+   * has the same priority, our right-before-left rule applies, and four cars arriving at once wait for each
+   * other for ever (grid10-no-turnarounds: 1,309 of 1,479 vehicles standing at 900 s). An edge with a major link
+   * into its end junction gets 2, one with only minor links 1; edges at signals or with neither keep the
+   * default (0).
+   */
+  private Map<String, Integer> majorRoads() {
+    Map<String, Integer> rank = new LinkedHashMap<>();
+    for (Connection c : connections) {
+      if (c.tl() != null || c.state().isEmpty()) {
+        continue;
+      }
+      char st = c.state().charAt(0);
+      if (st == 'M') {
+        rank.put(c.from(), 2);
+      } else if (st == 'm') {
+        rank.putIfAbsent(c.from(), 1);
+      }
+    }
+    return rank;
   }
 
   /** A road's line between its nodes (lanes to its right) and where its lanes begin and end. */
