@@ -15,6 +15,8 @@ import io.v2xsim.core.traffic.VehicleType;
 final class CarFollowing {
   // Scratch for what the view reports.
   private final RoadUser ru = new RoadUser();
+  private final double[] pose = new double[3];
+  private final double[] proj = new double[2];
 
   /** IDM behind the nearest road user ahead along the route, looking across links; slows for tighter links. */
   double following(Vehicle v, Surroundings s) {
@@ -46,34 +48,37 @@ final class CarFollowing {
       }
     }
     if (!leaderFound && link instanceof Connector c) {
-      a = Math.min(a, acrossDiverge(v, c, v0, s));
+      a = Math.min(a, acrossDiverge(v, c, v.pos, v0, s));
+    } else if (!leaderFound && ahead < lookahead && v.nextLink() instanceof Connector c) {
+      // Approaching the diverge: one that has just turned off ahead of us may still stand across our way.
+      a = Math.min(a, acrossDiverge(v, c, -ahead, v0, s));
     }
     if (link instanceof Lane lane) {
       a = Math.min(a, letIn(v, lane, lane.left(), v0, s));
       a = Math.min(a, letIn(v, lane, lane.right(), v0, s));
     }
     Link next = v.nextLink();
-    int ri = v.routeIndex;
-    boolean limitChecked = false;
+    // The index of the road of the lane the walk reaches next: inside a junction the vehicle still counts as on
+    // the road it came from. (Taken as that road, the walk found no way on from the exit lane and stopped there,
+    // blind to a standing car one lane further: hcmc-small, SUMO import, behind a 1 m lane.)
+    int ri = link instanceof Connector ? v.routeIndex + 1 : v.routeIndex;
+    // Every tighter link within the lookahead, not only the next one: behind a 17 m lane a U-turn limited to
+    // 3 m/s came too late to brake for from 28 m/s (netconvert's hcmc-small, 2026-12-03).
     while (next != null && ahead < lookahead) {
-      if (!limitChecked) {
-        double vn = v.desiredSpeed(next);
-        if (vn < v.speed) {
-          double need = (v.speed * v.speed - vn * vn) / (2 * Math.max(ahead, 1.0));
-          if (need > 0.5 * t.decel()) {
-            a = Math.min(a, -need);
-          }
+      double vn = v.desiredSpeed(next);
+      if (vn < v.speed) {
+        double need = (v.speed * v.speed - vn * vn) / (2 * Math.max(ahead, 1.0));
+        if (need > 0.5 * t.decel()) {
+          a = Math.min(a, -need);
         }
-        limitChecked = true;
       }
-      if (leaderFound) {
-        break;
-      }
-      int n = s.count(next);
-      if (n > 0) {
-        s.get(next, n - 1, ru);
-        a = Math.min(a, Idm.follow(t, v.speed, v0, ahead + ru.front - ru.length, ru.speed));
-        break;
+      if (!leaderFound) {
+        int n = s.count(next);
+        if (n > 0) {
+          s.get(next, n - 1, ru);
+          a = Math.min(a, Idm.follow(t, v.speed, v0, ahead + ru.front - ru.length, ru.speed));
+          leaderFound = true;
+        }
       }
       ahead += next.length();
       if (next instanceof Connector c) {
@@ -91,7 +96,7 @@ final class CarFollowing {
    * still where the two paths run within {@link #DIVERGE_TOUCH} m of each other (an OpenStreetMap slip road
    * forking off at 21 degrees: the two bodies touched there, four collisions an hour).
    */
-  private double acrossDiverge(Vehicle v, Connector c, double v0, Surroundings s) {
+  private double acrossDiverge(Vehicle v, Connector c, double pos, double v0, Surroundings s) {
     double best = Double.MAX_VALUE;
     java.util.List<Connector> siblings = c.from().outgoing();
     for (int ci = 0; ci < siblings.size(); ci++) {
@@ -103,14 +108,32 @@ final class CarFollowing {
       for (int k = n - 1; k >= 0; k--) { // from the back: the nearest ahead first
         s.get(o, k, ru);
         double rear = ru.front - ru.length;
-        if (rear <= v.pos) {
+        if (ru.front <= pos) {
           continue;
         }
-        if (rear < c.length() && rear < o.length()) {
-          double dx = c.shape().xAt(rear * c.shapeScale()) - o.shape().xAt(rear * o.shapeScale());
-          double dy = c.shape().yAt(rear * c.shapeScale()) - o.shape().yAt(rear * o.shapeScale());
-          if (dx * dx + dy * dy < DIVERGE_TOUCH * DIVERGE_TOUCH) {
-            best = Math.min(best, Idm.follow(v.type, v.speed, v0, rear - v.pos, ru.speed));
+        if (rear < o.length()) {
+          // Where its body is (its middle posed on its path, its axis along the heading there: rear, middle
+          // and front), taken onto our path: a U-turner swings its rear across the straight path beside it and
+          // comes back across a left turn's, which a comparison of the two paths at equal distances missed
+          // (spider, hcmc-small, 2026-12-03). It counts while a point of it is within reach of our path.
+          double mid = Math.max(0, ru.front - 0.5 * ru.length);
+          o.shape().pose(mid * o.shapeScale(), pose);
+          double cx = pose[0];
+          double cy = pose[1];
+          double hx = 0.5 * ru.length * Math.cos(pose[2]);
+          double hy = 0.5 * ru.length * Math.sin(pose[2]);
+          double nearest = Double.MAX_VALUE;
+          for (int p = -1; p <= 1; p++) {
+            c.shape().project(cx + p * hx, cy + p * hy, proj);
+            double at = proj[0] / c.shapeScale();
+            if (Math.abs(proj[1]) < DIVERGE_TOUCH && at > pos && at < c.length()) {
+              nearest = Math.min(nearest, at);
+            }
+          }
+          if (nearest < Double.MAX_VALUE) {
+            // Its speed along our path: none if it crosses it.
+            double along = ru.speed * Math.max(0, Math.cos(pose[2] - c.shape().headingAt(nearest * c.shapeScale())));
+            best = Math.min(best, Idm.follow(v.type, v.speed, v0, nearest - pos, along));
           }
         }
         break;

@@ -34,6 +34,7 @@ final class DriverModel {
     } else {
       a = Math.min(a, junctions.insideJunction(v, (Connector) v.link, s));
     }
+    a = Math.min(a, junctions.linesAhead(v, s));
     return Math.max(a, -v.type.emergencyDecel());
   }
 

@@ -404,8 +404,11 @@ public final class Engine {
         o.remove(v);
         if (next instanceof Connector c) {
           measurements.enteredConnector(v, c, signalStates[c.junction().index()][c.movement()]);
-          v.yellowDecisionFor = -1;
+          if (v.yellowDecisionFor == c.index()) {
+            v.yellowDecisionFor = -1; // a decision taken for a line further on holds until the driver gets there
+          }
           v.yellowClearHeld = -1;
+          v.yellowSeenFor = -1;
           v.waitingAtLineSinceTick = -1;
           v.stoppedAtLine = false;
         } else {
@@ -477,6 +480,11 @@ public final class Engine {
       // extended straight back, which swept the rear of a turning car over the neighbouring paths (imported
       // turns into far lanes; issue 10: a body overlaps no lane it is not on).
       c.shape().pose((c.length() + centre) * c.shapeScale(), poseScratch);
+    } else if (centre < 0 && l instanceof Connector && v.prevLink instanceof Lane p) {
+      // Its middle has not yet crossed the stop line: placed on the lane it is leaving, not on the connector's
+      // first segment extended back, which turned a body that had not begun to turn and swung it into the
+      // neighbouring lane (rand, two lanes turning off side by side).
+      p.shape().pose((p.length() + centre) * p.shapeScale(), poseScratch);
     } else {
       l.shape().pose(centre * l.shapeScale(), poseScratch);
     }

@@ -144,7 +144,8 @@ final class Insertion {
         continue;
       }
       Vehicle back = engine.occupancy[lane.index()].back();
-      double space = back == null ? Double.MAX_VALUE : back.pos - back.type.length() - start;
+      double space = back == null ? Math.min(Double.MAX_VALUE, overhang(lane) - start)
+          : back.pos - back.type.length() - start;
       if (space > bestSpace) {
         bestSpace = space;
         best = lane;
@@ -156,11 +157,26 @@ final class Insertion {
         return false;
       }
       Vehicle back = engine.occupancy[best.index()].back();
-      bestSpace = back == null ? Double.MAX_VALUE : back.pos - back.type.length() - start;
+      bestSpace = back == null ? overhang(best) - start : back.pos - back.type.length() - start;
     }
     double desired = Math.min(t.maxSpeed(), best.speedLimit());
-    double speed = desired;
+    // Inside the network a vehicle starts from rest, as SUMO's default departSpeed "0" has it: put on a 15 m
+    // lane at the limit, it met the line at 25 m/s, and on a lane shorter than itself it was in the junction
+    // before it could brake (netconvert's hcmc-small). There the front starts just short of the line.
+    double speed = inside ? 0 : desired;
+    if (inside && best.length() < start + 0.1) {
+      start = Math.max(0.1, best.length() - 0.1);
+      Vehicle ahead = engine.occupancy[best.index()].back();
+      bestSpace = ahead == null ? overhang(best) - start : ahead.pos - ahead.type.length() - start;
+    }
     Vehicle back = engine.occupancy[best.index()].back();
+    if (back == null && bestSpace < Double.MAX_VALUE / 2) {
+      // Only the rear of one that has just left the lane is in the way.
+      if (bestSpace < t.minGap() + 0.5) {
+        return false;
+      }
+      speed = Math.min(speed, Math.max(0, (bestSpace - t.minGap()) / t.headway()));
+    }
     if (back != null) {
       if (bestSpace < t.minGap() + 0.5) {
         return false;
@@ -175,5 +191,23 @@ final class Insertion {
     Vehicle v = engine.spawn(d, best, speed, start);
     engine.measurements().departed(v, time);
     return true;
+  }
+
+  /**
+   * Where on {@code lane} the rear of the last vehicle to leave it is, if that rear still overhangs the lane from
+   * the junction; otherwise "no one" ({@link Double#MAX_VALUE}). A vehicle put on a 6.8 m lane behind one that
+   * had just turned off it was put into its rear (netconvert's hcmc-small).
+   */
+  private double overhang(Lane lane) {
+    double rear = Double.MAX_VALUE;
+    List<io.v2xsim.core.network.Connector> outs = lane.outgoing();
+    for (int ci = 0; ci < outs.size(); ci++) {
+      LinkOccupancy o = engine.occupancy[outs.get(ci).index()];
+      Vehicle last = o.back();
+      if (last != null && last.pos - last.type.length() < 0) {
+        rear = Math.min(rear, lane.length() + last.pos - last.type.length());
+      }
+    }
+    return rear;
   }
 }

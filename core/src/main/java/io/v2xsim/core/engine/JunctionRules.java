@@ -18,6 +18,11 @@ import io.v2xsim.core.traffic.VehicleType;
 final class JunctionRules {
   /** A yellow light is run when stopping would need more than this deceleration (ITE: about 3 m/s^2). */
   static final double YELLOW_STOP_DECEL = 3.0;
+  /**
+   * A turner waiting at the line goes on yellow only within this many seconds of its start: from rest it then
+   * clears the line about a second later, within the 3 s of the shortest yellow (ITE's minimum).
+   */
+  static final double YELLOW_CLEAR_WINDOW = 1.0;
   /** Seconds a driver keeps between its clearing a conflict point and a crossing vehicle arriving there. */
   static final double FOLLOW_UP_GAP = 1.5;
   /** Seconds kept after a crossing vehicle has cleared before arriving at the same point. */
@@ -31,6 +36,8 @@ final class JunctionRules {
    * (AASHTO Green Book, 2011: 3.4 m/s^2, the deceleration most drivers stay within when stopping).
    */
   static final double RED_STOP_DECEL = 3.4;
+  /** Stop lines beyond the next that {@link #linesAhead} looks at; short lanes between clustered junctions. */
+  static final int MAX_LINES_AHEAD = 4;
 
   private final Engine engine;
   // Scratch for what the view reports.
@@ -89,9 +96,15 @@ final class JunctionRules {
           if (v.waitingAtLineSinceTick >= 0 && v.yellowDecisionFor != c.index()
               && (c.turn() == io.v2xsim.core.network.Turn.LEFT || c.turn() == io.v2xsim.core.network.Turn.UTURN)) {
             // Waiting at the line to turn across traffic: clear the junction now, as drivers do on yellow,
-            // if no one is still coming.
+            // if no one is still coming, and only early in it: held back a second and a half by the turner in
+            // front, one moved off then and crossed the line on red (CityFlow 4x4, 2026-12-03).
+            if (v.yellowSeenFor != c.index()) {
+              v.yellowSeenFor = c.index();
+              v.yellowSeenTick = engine.tick;
+            }
             yellowClearance = true;
-            stop = blocked(v, c, dist, SignalColor.PERMISSIVE, s);
+            stop = (engine.tick - v.yellowSeenTick) * engine.dt() > YELLOW_CLEAR_WINDOW
+                || blocked(v, c, dist, SignalColor.PERMISSIVE, s);
             yellowClearance = false;
             if (stop && v.yellowClearHeld != c.index()) {
               // Held now, it waits out the yellow: going later in it, it crossed the line on red (CityFlow 4x4).
@@ -106,7 +119,10 @@ final class JunctionRules {
           }
           stop = !v.yellowGo;
         }
-        default -> stop = blocked(v, c, dist, state, s);
+        default -> {
+          v.yellowSeenFor = -1;
+          stop = blocked(v, c, dist, state, s);
+        }
       }
     } else if (j.kind() == JunctionKind.ALLWAY_STOP) {
       if (!v.stoppedAtLine && v.speed < 0.1 && dist < t.minGap() + 2.0) {
@@ -133,6 +149,78 @@ final class JunctionRules {
       return stopAt(v, dist);
     }
     return Double.MAX_VALUE;
+  }
+
+  /**
+   * Stop lines beyond the one {@link #junctionApproach} judges (or, inside a junction, beyond its exit lane),
+   * within braking range along the route: a red, a stop-then-go or all-way stop, or a junction that would not
+   * let the driver in now. netconvert's clustered junctions leave lanes of 1-25 m between two junctions; a
+   * driver who looked only at the next line came out of an 84 m connector at 24 m/s, 39 m from a red it could
+   * no longer stop for (hcmc-small, SUMO import). The state of the tick is used as it is; the driver only slows
+   * where it may have to stop, and judges each line again once it is the next one.
+   */
+  double linesAhead(Vehicle v, Surroundings s) {
+    VehicleType t = v.type;
+    double range = Math.max(40.0, 1.5 * v.speed * v.speed / (2 * t.decel()) + 15);
+    double dist = v.link.length() - v.pos;
+    int ri = v.routeIndex;
+    Lane lane;
+    if (v.link instanceof Lane l) {
+      Connector c = Vehicle.connectorAlong(l, v.route, ri, v.trip);
+      if (c == null) {
+        return Double.MAX_VALUE;
+      }
+      dist += c.length();
+      lane = c.to();
+    } else {
+      lane = ((Connector) v.link).to();
+    }
+    ri++;
+    for (int hop = 0; hop < MAX_LINES_AHEAD; hop++) {
+      double line = dist + lane.length();
+      if (line > range || ri >= v.route.size() - 1) {
+        break;
+      }
+      Connector c = Vehicle.connectorAlong(lane, v.route, ri, v.trip);
+      if (c == null) {
+        break;
+      }
+      if (v.speed * v.speed / (2 * line) > t.emergencyDecel()) {
+        break; // no longer able to stop there
+      }
+      if (holdsAt(v, c, line, s)) {
+        return stopAt(v, line);
+      }
+      dist = line + c.length();
+      lane = c.to();
+      ri++;
+    }
+    return Double.MAX_VALUE;
+  }
+
+  /** Whether a line further on, {@code dist} m ahead, would hold the driver were it there now. */
+  private boolean holdsAt(Vehicle v, Connector c, double dist, Surroundings s) {
+    Junction j = c.junction();
+    if (engine.isSignalized(j)) {
+      byte state = s.signal(j, c.movement());
+      if (v.type.compliance().runsRedLights() && (state == SignalColor.RED || state == SignalColor.YELLOW)) {
+        return false;
+      }
+      return switch (state) {
+        case SignalColor.RED, SignalColor.STOP, Surroundings.SIGNAL_UNKNOWN -> true;
+        case SignalColor.YELLOW -> {
+          // Decided once, as at the next line: re-judged each tick, a driver braking gently for a line 90 m off
+          // found the needed deceleration past the threshold 40 m later, went, and crossed on red (hcmc-small).
+          if (v.yellowDecisionFor != c.index()) {
+            v.yellowDecisionFor = c.index();
+            v.yellowGo = v.speed * v.speed / (2 * dist) > YELLOW_STOP_DECEL;
+          }
+          yield !v.yellowGo;
+        }
+        default -> blocked(v, c, dist, state, s);
+      };
+    }
+    return j.kind() == JunctionKind.ALLWAY_STOP || blocked(v, c, dist, SignalColor.GREEN, s);
   }
 
   private static double stopAt(Vehicle v, double dist) {
@@ -380,13 +468,30 @@ final class JunctionRules {
           }
         }
       } else if (conf.at() > v.pos) {
+        double egoIn = conf.at() - v.pos;
+        double vmax = Math.max(Math.min(v0, v.speed + 5), 1.0);
+        double tEa = timeToCover(egoIn, v.speed, v.type.accel(), vmax);
+        double tEc = timeToCover(egoIn + v.type.length() + 1.0, v.speed, v.type.accel(), vmax);
+        boolean canStop = v.speed * v.speed <= 2 * v.type.emergencyDecel() * Math.max(egoIn - 1.5, 0.01);
         for (int k = 0; k < n; k++) {
           s.get(other, k, ru);
           double front = ru.front;
           double rear = ru.front - ru.length;
           // A road user standing across our path: treat the conflict point as an obstacle.
           if (front > conf.atOther() - 1.5 && rear < conf.atOther() + 1.5 && ru.speed < 1.0) {
-            a = Math.min(a, Idm.follow(v.type, v.speed, v0, conf.at() - v.pos - 1.5, 0));
+            a = Math.min(a, Idm.follow(v.type, v.speed, v0, egoIn - 1.5, 0));
+          } else if (canStop && rear < conf.atOther() + 1.0) {
+            // Two drivers inside the junction bound for the same point (one that came in too fast to stop at
+            // its line and halted just past it, then moved on in front of the other: rand, 2026-12-03): the one
+            // that gets there later waits short of it, while it can.
+            double rem = conf.atOther() - front;
+            double fmax = Math.max(Math.min(ru.desiredSpeed(other), ru.speed + 5), 1.0);
+            double tFa = timeToCover(rem, ru.speed, ru.type.accel(), fmax);
+            double tFc = timeToCover(rem + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
+            boolean first = tFa < tEa || tFa == tEa && ru.order < v.trip;
+            if (first && tEa < tFc + CLEAR_GAP && tEc + CLEAR_GAP > tFa) {
+              a = Math.min(a, Idm.follow(v.type, v.speed, v0, egoIn - 1.5, 0));
+            }
           }
         }
         // Or one that has left it but stands with its rear still over the point.

@@ -30,6 +30,8 @@ final class Vehicle extends Body {
   double laneChangeCooldown;
   int yellowDecisionFor = -1;  // connector index for which the yellow go/stop decision was made
   int yellowClearHeld = -1;    // connector it was held from clearing onto on yellow (waits for the next green)
+  int yellowSeenFor = -1;      // connector whose yellow it has been waiting in since yellowSeenTick
+  long yellowSeenTick = -1;
   boolean yellowGo;
   long waitingAtLineSinceTick = -1;
   boolean stoppedAtLine;       // all-way stop: has come to a halt at its line
@@ -76,6 +78,7 @@ final class Vehicle extends Body {
     this.laneChangeCooldown = 0;
     this.yellowDecisionFor = -1;
     this.yellowClearHeld = -1;
+    this.yellowSeenFor = -1;
     this.yellowGo = false;
     this.waitingAtLineSinceTick = -1;
     this.stoppedAtLine = false;

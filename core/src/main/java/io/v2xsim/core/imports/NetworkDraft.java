@@ -226,8 +226,8 @@ final class NetworkDraft {
       for (int d = 1; own == null && d < r.lanes(); d++) {
         own = byLane.containsKey(lane - d) ? byLane.get(lane - d) : byLane.get(lane + d);
         if (own != null) {
-          note("lanes without lane links took a neighbouring lane's links (e.g. lane " + lane + " of road '"
-              + r.id() + "')");
+          note("lanes without lane links took a neighbouring lane's links", "lane " + lane + " of road '" + r.id()
+              + "'");
         }
       }
       for (LaneLink l : own) {
@@ -309,8 +309,8 @@ final class NetworkDraft {
             : lane + d < r.lanes() && targets.containsKey(lane + d) ? letters[lane + d] : null;
         if (near != null) {
           letters[lane] = near;
-          note("lanes without lane links took a neighbouring lane's turns (e.g. lane " + lane + " of road '"
-              + r.id() + "')");
+          note("lanes without lane links took a neighbouring lane's turns", "lane " + lane + " of road '" + r.id()
+              + "'");
           break;
         }
       }

@@ -42,7 +42,7 @@ public final class SumoImporter {
       checkTurns(demand, built, display.apply(routes), lines);
     }
     draft.note("each connection is its own connector, along its internal lanes' shape inside v2xsim's junction "
-        + "area (lanes keep v2xsim's own junction radius)");
+        + "area; lanes end where SUMO's lanes end, or earlier where another road's carriageway still overlaps them");
     return new ImportedScenario(network, types, demand, signals, draft.notes());
   }
 

@@ -224,6 +224,7 @@ final class SumoNetReader {
     }
     Map<String, Integer> major = majorRoads();
     Map<String, int[]> laneMap = new LinkedHashMap<>();
+    List<NetworkDraft.Road> roads = new ArrayList<>();
     for (Edge e : edges.values()) {
       int[] map = new int[e.lanes().size()];
       List<Lane> cars = new ArrayList<>();
@@ -260,8 +261,23 @@ final class SumoNetReader {
       double[] a = {Xml.number(fromJ, "x", 0, file) - offset[0], Xml.number(fromJ, "y", 0, file) - offset[1]};
       double[] b = {Xml.number(toJ, "x", 0, file) - offset[0], Xml.number(toJ, "y", 0, file) - offset[1]};
       Geometry g = geometry(cars, a, b);
-      draft.add(new NetworkDraft.Road(e.id(), e.from(), e.to(), cars.size(), width, speed, g.inner(), e.line(),
+      roads.add(new NetworkDraft.Road(e.id(), e.from(), e.to(), cars.size(), width, speed, g.inner(), e.line(),
           major.getOrDefault(e.id(), 0), 0, g.setbacks()));
+    }
+    List<CarriagewaySeparation.Carriageway> ways = new ArrayList<>();
+    for (NetworkDraft.Road r : roads) {
+      if (r.shape().size() >= 2) {
+        double[] xs = r.shape().stream().mapToDouble(p -> p[0]).toArray();
+        double[] ys = r.shape().stream().mapToDouble(p -> p[1]).toArray();
+        ways.add(new CarriagewaySeparation.Carriageway(r.id(), r.from(), r.to(), new Polyline(xs, ys),
+            r.lanes() * r.laneWidth()));
+      }
+    }
+    Map<String, Double> shifts = CarriagewaySeparation.shifts(ways, draft::note);
+    for (NetworkDraft.Road r : roads) {
+      Double d = shifts.get(r.id());
+      draft.add(d == null ? r : new NetworkDraft.Road(r.id(), r.from(), r.to(), r.lanes(), r.laneWidth(), r.speed(),
+          CarriagewaySeparation.moved(r.shape(), d), r.line(), r.priority(), r.column(), r.setbacks()));
     }
     for (Connection c : connections) {
       int[] map = laneMap.get(c.from());

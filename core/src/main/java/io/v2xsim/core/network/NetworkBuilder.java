@@ -23,6 +23,8 @@ public final class NetworkBuilder {
   private static final int CONNECTOR_SEGMENTS = 12;
   /** How far a source's junction path may start or end from our lane ends and still be used, metres. */
   static final double VIA_FIT = 1.0;
+  /** Roads shorter than this, metres, are laid straight between their ends. */
+  static final double SHORT_ROAD = 5.0;
   /**
    * Paths closer than this conflict where one turns back: a 5 m car's corner is 2.65 m from its centre, which
    * sweeps around the tight turn, plus half a 1.8 m width for the other body, metres.
@@ -118,8 +120,14 @@ public final class NetworkBuilder {
             d.id(), full.length(), b - a, JunctionSetbacks.minLane(d))));
         continue;
       }
-      Road road = new Road(roadList.size(), d.id(), from, to, full.cut(a, b), d.laneWidth(), d.speedLimit(),
-          d.priority());
+      Polyline line = full.cut(a, b);
+      if (line.size() > 2 && line.length() < SHORT_ROAD) {
+        // A few metres across a kink of the line (where it turns from the node's centre to the source's lane
+        // ends): its lanes, offset from it, zigzagged back and forth and spun the bodies on them (a 0.2 m lane
+        // between two of netconvert's junctions). The chord is the lane.
+        line = Polyline.of(line.x(0), line.y(0), line.x(line.size() - 1), line.y(line.size() - 1));
+      }
+      Road road = new Road(roadList.size(), d.id(), from, to, line, d.laneWidth(), d.speedLimit(), d.priority());
       roadList.add(road);
       roadById.put(road.id(), road);
       defOf.put(road, d);
