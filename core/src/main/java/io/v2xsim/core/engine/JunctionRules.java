@@ -319,7 +319,10 @@ final class JunctionRules {
         } else if (ru.speed < 0.1 && ru.waitingSinceTick >= 0 && v.waitingAtLineSinceTick >= 0
             && (engine.tick - v.waitingAtLineSinceTick) * engine.dt() > IMPATIENCE_SECONDS
             && waitedLonger(v.waitingAtLineSinceTick, v.trip, ru.waitingSinceTick, ru.order)) {
-          continue; // both wait; the one waiting longer goes first, which breaks priority deadlocks
+          // Both wait; the one waiting longer goes first, which breaks priority deadlocks. Those queued behind
+          // the one that waits are held up by it: counted, the second in an 8-arm junction's queues (standing
+          // 9 m short of the line, so never "waiting at the line") held everyone for ever (spider, 2026-12-03).
+          break;
         }
         double fd = df + conf.atOther();
         double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);

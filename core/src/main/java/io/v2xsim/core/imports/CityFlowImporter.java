@@ -63,11 +63,15 @@ public final class CityFlowImporter {
     Json root = Json.read(roadnet, netName);
     List<Json> intersections = root.list("intersections", "the roadnet");
     List<Json> roads = root.list("roads", "the roadnet");
+    java.util.Map<String, Double> widthOf = new java.util.HashMap<>();
     for (Json i : intersections) {
       String id = i.text("id", "an intersection");
       String what = "intersection '" + id + "'";
       Json point = i.get("point", what);
       boolean virtual = i.flag("virtual", false);
+      if (!virtual && i.has("width")) {
+        widthOf.put(id, Math.max(0, i.number("width", what)));
+      }
       String type = virtual ? "boundary" : signalized(i) ? "signalized" : "priority";
       draft.add(new NetworkDraft.Node(id, point.number("x", what + ".point"), point.number("y", what + ".point"),
           type, i.line()));
@@ -101,8 +105,13 @@ public final class CityFlowImporter {
       if (speed <= 0) {
         throw r.error(what + ": lane maxSpeed must be positive");
       }
-      draft.add(new NetworkDraft.Road(id, r.text("startIntersection", what), r.text("endIntersection", what),
-          lanes.size(), width, speed, shape, r.line()));
+      // CityFlow starts and ends a road's lanes the intersection's width from its centre (its laneLinks' points
+      // run from there): lanes end where CityFlow's do, so that those points are the connectors' paths.
+      String from = r.text("startIntersection", what);
+      String to = r.text("endIntersection", what);
+      double[] setbacks = widthOf.containsKey(from) || widthOf.containsKey(to)
+          ? new double[] {widthOf.getOrDefault(from, 0.0), widthOf.getOrDefault(to, 0.0)} : null;
+      draft.add(new NetworkDraft.Road(id, from, to, lanes.size(), width, speed, shape, r.line(), 0, 0, setbacks));
     }
     for (Json i : intersections) {
       links(i, draft);

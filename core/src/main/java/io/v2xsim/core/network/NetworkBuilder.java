@@ -30,6 +30,8 @@ public final class NetworkBuilder {
    * sweeps around the tight turn, plus half a 1.8 m width for the other body, metres.
    */
   static final double TURNAROUND_REACH = 3.6;
+  /** Paths closer than this conflict where both turn back: two corners' 2.65 m, metres. */
+  static final double TWO_TURNAROUNDS_REACH = 5.3;
   /**
    * Control arm of a turnaround's path, metres: the Bezier then reaches 0.75 of it (5.3 m) forward of the lane
    * end. A passenger car's minimum design turning radius is 7.3 m (AASHTO Green Book, design vehicle P, 24 ft),
@@ -529,7 +531,9 @@ public final class NetworkBuilder {
           // closer than a turning body's reach plus a straight one's half width.
           // Every stretch where they come that close is a conflict zone: a turnaround pulled forward into the
           // junction passes beside several paths.
-          nearZones(c, o, TURNAROUND_REACH, cs);
+          // Two bodies turning back both sweep: each corner's reach (two U-turns from neighbouring arms of
+          // spider's ring met 4 m apart on their paths).
+          nearZones(c, o, isTurnaround(c) && isTurnaround(o) ? TWO_TURNAROUNDS_REACH : TURNAROUND_REACH, cs);
           continue;
         }
         boolean imported = defOf.get(c.from().road()).laneLinks() != null
