@@ -85,7 +85,7 @@ final class CarFollowing {
         next = c.to();
         ri++;
       } else {
-        next = Vehicle.connectorAlong((Lane) next, v.route, ri, v.trip);
+        next = v.along((Lane) next, ri);
       }
     }
     return a;

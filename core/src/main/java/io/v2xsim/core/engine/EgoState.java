@@ -92,7 +92,7 @@ public final class EgoState {
         next = c.to();
         ri++;
       } else {
-        next = Vehicle.connectorAlong((Lane) link, v.route, ri, v.trip);
+        next = v.along((Lane) link, ri);
       }
       if (next == null) {
         link.shape().pose(link.length() * link.shapeScale(), out);
@@ -141,7 +141,7 @@ public final class EgoState {
     if (v.link instanceof Connector c) {
       return c;
     }
-    return Vehicle.connectorAlong((Lane) v.link, v.route, v.routeIndex, v.trip);
+    return v.along((Lane) v.link, v.routeIndex);
   }
 
   /**
@@ -172,7 +172,7 @@ public final class EgoState {
     if (!(v.link instanceof Lane lane) || range <= 0) {
       return Surroundings.SIGNAL_UNKNOWN;
     }
-    Connector c = Vehicle.connectorAlong(lane, v.route, v.routeIndex, v.trip);
+    Connector c = v.along(lane, v.routeIndex);
     if (c == null || c.junction() != j || c.movement() != movement || lane.length() - v.pos > range) {
       return Surroundings.SIGNAL_UNKNOWN;
     }

@@ -61,7 +61,7 @@ final class JunctionRules {
       v.waitingAtLineSinceTick = -1;
       return Double.MAX_VALUE;
     }
-    Connector c = Vehicle.connectorAlong(lane, v.route, v.routeIndex, v.trip);
+    Connector c = v.along(lane, v.routeIndex);
     if (c == null) {
       // Wrong lane: stop at the line while lane changing tries to fix it; reroute if it never can.
       if (v.speed < 0.1) {
@@ -166,7 +166,7 @@ final class JunctionRules {
     int ri = v.routeIndex;
     Lane lane;
     if (v.link instanceof Lane l) {
-      Connector c = Vehicle.connectorAlong(l, v.route, ri, v.trip);
+      Connector c = v.along(l, ri);
       if (c == null) {
         return Double.MAX_VALUE;
       }
@@ -181,7 +181,7 @@ final class JunctionRules {
       if (line > range || ri >= v.route.size() - 1) {
         break;
       }
-      Connector c = Vehicle.connectorAlong(lane, v.route, ri, v.trip);
+      Connector c = v.along(lane, ri);
       if (c == null) {
         break;
       }

@@ -52,6 +52,8 @@ final class Vehicle extends Body {
   Surroundings agentView;
 
   void reset(int trip, VehicleType type, double speedFactor, List<Road> route) {
+    this.alongRoute = null; // a pooled vehicle: its cached lane choices were another trip's
+    this.nextFor = null;
     this.trip = trip;
     this.bodyId = trip;
     this.type = type;
@@ -131,7 +133,14 @@ final class Vehicle extends Body {
   /** The link after the current one along the route, or null at the end or from a lane that does not lead on. */
   Link nextLink() {
     if (link instanceof Lane lane) {
-      return connectorAlong(lane, route, routeIndex, trip);
+      // Asked by every driver who reads this one's indicator, many times a tick: its own slot.
+      if (nextFor != lane || nextRi != routeIndex || nextRoute != route) {
+        nextFor = lane;
+        nextRi = routeIndex;
+        nextRoute = route;
+        nextValue = connectorAlong(lane, route, routeIndex, trip);
+      }
+      return nextValue;
     }
     return ((Connector) link).to();
   }
@@ -147,5 +156,37 @@ final class Vehicle extends Body {
     }
     Road after = ri + 2 < route.size() ? route.get(ri + 2) : null;
     return lane.connectorTo(route.get(ri + 1), after, trip);
+  }
+
+  // The last few answers of along(): drivers ask for the same few lanes ahead many times a tick, and strategic
+  // lane choice weighs every connector each time (the largest cost of a run on netgenerate's grid).
+  private static final int ALONG_CACHE = 8;
+  private Lane nextFor;
+  private int nextRi;
+  private List<Road> nextRoute;
+  private Connector nextValue;
+  private final Lane[] alongLane = new Lane[ALONG_CACHE];
+  private final int[] alongRi = new int[ALONG_CACHE];
+  private final Connector[] alongResult = new Connector[ALONG_CACHE];
+  private List<Road> alongRoute;
+  private int alongNext;
+
+  /** {@link #connectorAlong} for this vehicle's route: the connector it takes from {@code lane}, road {@code ri}. */
+  Connector along(Lane lane, int ri) {
+    if (alongRoute != route) {
+      java.util.Arrays.fill(alongLane, null);
+      alongRoute = route;
+    }
+    for (int k = 0; k < ALONG_CACHE; k++) {
+      if (alongLane[k] == lane && alongRi[k] == ri) {
+        return alongResult[k];
+      }
+    }
+    Connector c = connectorAlong(lane, route, ri, trip);
+    alongLane[alongNext] = lane;
+    alongRi[alongNext] = ri;
+    alongResult[alongNext] = c;
+    alongNext = (alongNext + 1) % ALONG_CACHE;
+    return c;
   }
 }

@@ -106,17 +106,7 @@ public final class Lane extends Link {
 
   /** Lane changes on {@code lane}'s road from it to the nearest lane leading onto {@code after}; 0 for null. */
   private static int changesToward(Lane lane, Road after) {
-    if (after == null) {
-      return 0;
-    }
-    List<Lane> lanes = lane.road().lanes();
-    int best = Integer.MAX_VALUE - 1;
-    for (int i = 0; i < lanes.size(); i++) {
-      if (lanes.get(i).connectorTo(after) != null) {
-        best = Math.min(best, Math.abs(i - lane.number()));
-      }
-    }
-    return best;
+    return lane.road().changesToward(lane.number(), after);
   }
 
   public Lane left() {

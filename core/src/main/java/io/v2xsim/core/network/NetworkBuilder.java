@@ -178,6 +178,7 @@ public final class NetworkBuilder {
       }
     }
     incoming.forEach(Lane::setIncoming);
+    roadList.forEach(Road::indexExits);
 
     Graph<Junction, Road> graph = new DirectedWeightedPseudograph<>(Road.class);
     for (Junction j : junctions) {

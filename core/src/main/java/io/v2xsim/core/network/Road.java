@@ -18,6 +18,10 @@ public final class Road {
   private final double speedLimit;
   private final int priority;
   private List<Lane> lanes = List.of();
+  // The roads this one's lanes lead onto, and for each a bit per lane that leads there (strategic lane choice
+  // asks this for every connector it weighs, several times per vehicle and tick: 40% of a grid's run time).
+  private Road[] exits = new Road[0];
+  private long[] exitLanes = new long[0];
 
   Road(int index, String id, Junction from, Junction to, Polyline centerline, double laneWidth,
       double speedLimit, int priority) {
@@ -90,5 +94,48 @@ public final class Road {
   @Override
   public String toString() {
     return id;
+  }
+
+  /** Indexes which lanes lead onto which road, once every lane has its connectors. */
+  void indexExits() {
+    java.util.List<Road> roads = new java.util.ArrayList<>();
+    java.util.List<Long> masks = new java.util.ArrayList<>();
+    for (Lane l : lanes) {
+      for (Connector c : l.outgoing()) {
+        Road r = c.to().road();
+        int k = roads.indexOf(r);
+        if (k < 0) {
+          roads.add(r);
+          masks.add(0L);
+          k = roads.size() - 1;
+        }
+        masks.set(k, masks.get(k) | (1L << Math.min(l.number(), 63)));
+      }
+    }
+    exits = roads.toArray(new Road[0]);
+    exitLanes = masks.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /**
+   * Lane changes from lane {@code number} to the nearest lane of this road leading onto {@code after}; 0 for
+   * null, {@code Integer.MAX_VALUE - 1} if none does. No allocation.
+   */
+  int changesToward(int number, Road after) {
+    if (after == null) {
+      return 0;
+    }
+    for (int k = 0; k < exits.length; k++) {
+      if (exits[k] == after) {
+        long m = exitLanes[k];
+        int best = Integer.MAX_VALUE - 1;
+        for (int i = 0; m != 0; i++, m >>>= 1) {
+          if ((m & 1) != 0) {
+            best = Math.min(best, Math.abs(i - number));
+          }
+        }
+        return best;
+      }
+    }
+    return Integer.MAX_VALUE - 1;
   }
 }
