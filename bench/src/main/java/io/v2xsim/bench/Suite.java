@@ -54,10 +54,10 @@ public final class Suite {
         new Job("fusion\\.KalmanBenchmark", new String[0][], 1, 0.5, 2, 0.5),
         new Job("fusion\\.FusionBenchmark", new String[0][], 2, 1, 3, 1),
         new Job("transport\\.TransportBenchmark", new String[0][], 1, 1, 2, 1),
-        // Five iterations: the gate takes their median, so one-offs in some of them are not steady state. A
-        // stuck vehicle's reroute builds its new origin's shortest-path tree on first use (JGraphT, about 120 KB)
-        // every few hundred simulated seconds here (TickProbe: ticks 12,277 and 16,009, the same before and
-        // after 2026-12-03); once ticks got 35% faster, two of three 1 s iterations held one and the median
+        // Five iterations: the gate takes their median, so one-offs in some of them are not steady state.
+        // TickProbe finds two rare ticks allocating about 120 KB each here (ticks 12,277 and 16,009, the same
+        // before and after 2026-12-03: a reroute's first shortest-path tree or an array growing to a new peak,
+        // not told apart); once ticks got 35% faster, two of three 1 s iterations held one and the median
         // failed the gate.
         new Job("bench\\.TickBenchmark", new String[][] {{"scene", "traffic-10x10"}, {"safety", "false"}}, 1, 1, 5, 1),
         new Job("city\\.CityTickBenchmark", new String[][] {{"vehicles", "1000"}, {"warmup", "300"}}, 1, 2, 3, 2));
