@@ -144,8 +144,7 @@ final class Insertion {
         continue;
       }
       Vehicle back = engine.occupancy[lane.index()].back();
-      double space = back == null ? Math.min(Double.MAX_VALUE, overhang(lane) - start)
-          : back.pos - back.type.length() - start;
+      double space = back == null ? overhang(lane) - start : back.pos - back.type.length() - start;
       if (space > bestSpace) {
         bestSpace = space;
         best = lane;
