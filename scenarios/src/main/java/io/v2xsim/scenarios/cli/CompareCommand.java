@@ -71,7 +71,8 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     ScenarioLoader loader = new ScenarioLoader();
     ScenarioDocument document = source.read(experiment.duration);
-    SpecOverrides overrides = new SpecOverrides(experiment.seeds, experiment.seed, experiment.duration, null);
+    SpecOverrides overrides = new SpecOverrides(experiment.seeds, experiment.seed, experiment.duration, null)
+        .withDt(experiment.dt);
 
     List<ExperimentRunner.Variant> variants = new ArrayList<>();
     CompiledScenario first = null;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The experiment settings {@code run} and {@code compare} share: seeds, duration, output folder, threads. */
+/** The experiment settings {@code run} and {@code compare} share: seeds, duration, step, output folder, threads. */
 final class ExperimentOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -22,6 +22,10 @@ final class ExperimentOptions {
   @Option(names = "--duration", paramLabel = "S",
       description = "Simulated seconds per run, replacing experiment.duration of the file.")
   Double duration;
+
+  @Option(names = "--dt", paramLabel = "S",
+      description = "Time step in seconds, replacing experiment.dt of the file (default 0.05; SUMO's is 0.1).")
+  Double dt;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Directory for the result files (default: results/<scenario>/<yyyyMMdd-HHmmss>).")
@@ -42,6 +46,9 @@ final class ExperimentOptions {
     if (duration != null && !(duration > 0 && Double.isFinite(duration))) {
       throw new ParameterException(spec.commandLine(), "--duration must be a positive number of seconds, got "
           + duration);
+    }
+    if (dt != null && !(dt > 0 && Double.isFinite(dt))) {
+      throw new ParameterException(spec.commandLine(), "--dt must be a positive number of seconds, got " + dt);
     }
     if (threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);

@@ -83,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
     ScenarioLoader loader = new ScenarioLoader();
     ScenarioDocument document = source.read(experiment.duration);
     CompiledScenario compiled = loader.compile(document,
-        new SpecOverrides(experiment.seeds, experiment.seed, experiment.duration, transport, strategy));
+        new SpecOverrides(experiment.seeds, experiment.seed, experiment.duration, transport, strategy,
+            experiment.dt));
     LoadReport.notes(document.importNotes(), source.verbose, stderr);
     String identical = LoadReport.identicalSeeds(compiled);
     if (identical != null) {

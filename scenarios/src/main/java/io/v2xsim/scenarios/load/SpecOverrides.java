@@ -13,9 +13,16 @@ import io.v2xsim.core.spec.ScenarioSpec.ExperimentSpec;
  * @param transport inprocess or udp, or null to keep the file's
  * @param strategy signal controller for every signalized junction (see {@link SignalStrategy}), or null to
  *     keep the file's; the compiler validates the name
+ * @param dt time step in seconds, or null to keep the file's (imports default to the compiler's step);
+ *     the compiler checks its range
  */
-public record SpecOverrides(Integer seeds, Long seed, Double duration, String transport, String strategy) {
-  public static final SpecOverrides NONE = new SpecOverrides(null, null, null, null, null);
+public record SpecOverrides(Integer seeds, Long seed, Double duration, String transport, String strategy,
+    Double dt) {
+  public static final SpecOverrides NONE = new SpecOverrides(null, null, null, null, null, null);
+
+  public SpecOverrides(Integer seeds, Long seed, Double duration, String transport, String strategy) {
+    this(seeds, seed, duration, transport, strategy, null);
+  }
 
   public SpecOverrides(Integer seeds, Long seed, Double duration) {
     this(seeds, seed, duration, null, null);
@@ -27,14 +34,19 @@ public record SpecOverrides(Integer seeds, Long seed, Double duration, String tr
 
   /** The same overrides with every signalized junction run by {@code name}. */
   public SpecOverrides withStrategy(String name) {
-    return new SpecOverrides(seeds, seed, duration, transport, name);
+    return new SpecOverrides(seeds, seed, duration, transport, name, dt);
+  }
+
+  /** The same overrides with the time step {@code step} (null keeps the file's). */
+  public SpecOverrides withDt(Double step) {
+    return new SpecOverrides(seeds, seed, duration, transport, strategy, step);
   }
 
   public ScenarioSpec applyTo(ScenarioSpec spec) {
     if (strategy != null) {
       spec = SignalStrategy.apply(spec, strategy);
     }
-    if (seeds == null && seed == null && duration == null && transport == null) {
+    if (seeds == null && seed == null && duration == null && transport == null && dt == null) {
       return spec;
     }
     ExperimentSpec old = spec.experiment() != null
@@ -42,7 +54,7 @@ public record SpecOverrides(Integer seeds, Long seed, Double duration, String tr
         : new ExperimentSpec(null, null, null, null, null);
     ExperimentSpec experiment = new ExperimentSpec(
         duration != null ? duration : old.duration(),
-        old.dt(),
+        dt != null ? dt : old.dt(),
         seeds != null ? seeds : old.seeds(),
         seed != null ? seed : old.seed(),
         old.warmup(),

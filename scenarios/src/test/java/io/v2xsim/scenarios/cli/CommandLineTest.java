@@ -45,6 +45,8 @@ class CommandLineTest {
         Cli.run("run", "x.yaml", "--seeds", "0"),
         Cli.run("run", "x.yaml", "--duration", "-3"),
         Cli.run("run", "x.yaml", "--threads", "0"),
+        Cli.run("run", "x.yaml", "--dt", "0"),
+        Cli.run("compare", "x.yaml", "--dt", "NaN"),
     };
     for (Cli cli : runs) {
       assertEquals(2, cli.exitCode(), cli::toString);

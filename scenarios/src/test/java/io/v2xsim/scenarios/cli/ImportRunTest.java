@@ -48,6 +48,25 @@ class ImportRunTest {
   }
 
   @Test
+  void stepOptionReplacesTheImportDefault() throws IOException {
+    Path out = dir.resolve("dt");
+    Cli cli = Cli.run("run", "--sumo-net", NET, "--sumo-routes", ROUTES, "--duration", "30", "--threads", "1",
+        "--dt", "0.1", "--out", out.toString());
+    assertEquals(0, cli.exitCode(), cli::toString);
+    String summary = Files.readString(out.resolve("summary.json"));
+    assertTrue(summary.contains("\"dt\": 0.1,") || summary.contains("\"dt\":0.1,"), summary);
+  }
+
+  @Test
+  void stepOutsideTheCompilersRangeIsALocatedError() {
+    Cli cli = Cli.run("run", "--sumo-net", NET, "--sumo-routes", ROUTES, "--dt", "5", "--duration", "10",
+        "--out", dir.resolve("x").toString());
+    assertEquals(Main.BAD_INPUT, cli.exitCode(), cli::toString);
+    assertTrue(cli.err().contains("experiment.dt"), cli::toString);
+    assertFalse(cli.err().contains("Exception"), cli::toString);
+  }
+
+  @Test
   void strategyIsPassedToTheCompiler() {
     Cli cli = Cli.run("run", "--cityflow-roadnet", ROADNET, "--cityflow-flow", FLOW, "--strategy", "no-such",
         "--duration", "10", "--out", dir.resolve("x").toString());
