@@ -47,8 +47,9 @@ final class ExperimentOptions {
       throw new ParameterException(spec.commandLine(), "--duration must be a positive number of seconds, got "
           + duration);
     }
-    if (dt != null && !(dt > 0 && Double.isFinite(dt))) {
-      throw new ParameterException(spec.commandLine(), "--dt must be a positive number of seconds, got " + dt);
+    // The compiler's range for experiment.dt, checked here too so the message names the option, not a file.
+    if (dt != null && !(dt >= 0.001 && dt <= 1.0)) {
+      throw new ParameterException(spec.commandLine(), "--dt must be between 0.001 and 1 s, got " + dt);
     }
     if (threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
