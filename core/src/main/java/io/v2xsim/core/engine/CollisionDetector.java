@@ -132,22 +132,20 @@ final class CollisionDetector {
     return boxesOverlap(ax, ay, Math.cos(ah), Math.sin(ah), al, aw, bx, by, Math.cos(bh), Math.sin(bh), bl, bw);
   }
 
-  /** The same with headings given as cosine and sine, so the tick needs no trigonometry. */
+  /**
+   * The same with headings given as cosine and sine, so the tick needs no trigonometry. Each box's extent on
+   * the other's axes depends only on the angle between them: its cosine and sine are taken once, and a box's
+   * extent on its own axes is its half length or width.
+   */
   static boolean boxesOverlap(double ax, double ay, double ac, double as, double al, double aw,
       double bx, double by, double bc, double bs, double bl, double bw) {
     double dx = bx - ax;
     double dy = by - ay;
-    return !separated(ac, as, dx, dy, al, aw, ac, as, bl, bw, bc, bs)
-        && !separated(-as, ac, dx, dy, al, aw, ac, as, bl, bw, bc, bs)
-        && !separated(bc, bs, dx, dy, al, aw, ac, as, bl, bw, bc, bs)
-        && !separated(-bs, bc, dx, dy, al, aw, ac, as, bl, bw, bc, bs);
-  }
-
-  private static boolean separated(double nx, double ny, double dx, double dy,
-      double al, double aw, double ac, double as, double bl, double bw, double bc, double bs) {
-    double dist = Math.abs(dx * nx + dy * ny);
-    double ra = al * Math.abs(ac * nx + as * ny) + aw * Math.abs(-as * nx + ac * ny);
-    double rb = bl * Math.abs(bc * nx + bs * ny) + bw * Math.abs(-bs * nx + bc * ny);
-    return dist > ra + rb;
+    double c = Math.abs(ac * bc + as * bs);
+    double s = Math.abs(ac * bs - as * bc);
+    return Math.abs(dx * ac + dy * as) <= al + bl * c + bw * s
+        && Math.abs(-dx * as + dy * ac) <= aw + bl * s + bw * c
+        && Math.abs(dx * bc + dy * bs) <= bl + al * c + aw * s
+        && Math.abs(-dx * bs + dy * bc) <= bw + al * s + aw * c;
   }
 }

@@ -36,9 +36,9 @@ public record SafetyConfig(double interval, double horizon, double ttcThreshold,
     }
   }
 
-  /** Every 0.1 s, 3 s TTC horizon, SSAM thresholds, 10 m pair cells, 0.5 m PET points, no warm-up. */
+  /** Every 0.1 s, 3 s TTC horizon, SSAM thresholds, 20 m pair cells, 0.5 m PET points, no warm-up. */
   public static SafetyConfig defaults() {
-    return new SafetyConfig(0.1, 3.0, 1.5, 1.0, 1.0, 10.0, 0.5, Math.toRadians(30), 0);
+    return new SafetyConfig(0.1, 3.0, 1.5, 1.0, 1.0, 20.0, 0.5, Math.toRadians(30), 0);
   }
 
   public SafetyConfig withWarmup(double seconds) {
