@@ -17,6 +17,8 @@ final class CollisionDetector {
   private final Engine engine;
   private int[] head = new int[1024];
   private int[] next = new int[256];
+  private int[] cellX = new int[256];
+  private int[] cellY = new int[256];
   private Body[] bodies = new Body[256];
   /** Pairs reported so far (lower id << 32 | higher id), each once. */
   private final LongIntMap reported = new LongIntMap();
@@ -43,18 +45,22 @@ final class CollisionDetector {
     }
     if (next.length < n) {
       next = new int[n * 2];
+      cellX = new int[n * 2];
+      cellY = new int[n * 2];
     }
     Arrays.fill(head, -1);
     int mask = head.length - 1;
     for (int i = 0; i < n; i++) {
-      int h = hash(cell(vs[i].x), cell(vs[i].y)) & mask;
+      cellX[i] = cell(vs[i].x);
+      cellY[i] = cell(vs[i].y);
+      int h = hash(cellX[i], cellY[i]) & mask;
       next[i] = head[h];
       head[h] = i;
     }
     for (int i = 0; i < n; i++) {
       Body a = vs[i];
-      int cx = cell(a.x);
-      int cy = cell(a.y);
+      int cx = cellX[i];
+      int cy = cellY[i];
       for (int dx = -1; dx <= 1; dx++) {
         for (int dy = -1; dy <= 1; dy++) {
           int h = hash(cx + dx, cy + dy) & mask;
@@ -62,10 +68,10 @@ final class CollisionDetector {
             if (j <= i) {
               continue;
             }
-            Body b = vs[j];
-            if (cell(b.x) != cx + dx || cell(b.y) != cy + dy) {
+            if (cellX[j] != cx + dx || cellY[j] != cy + dy) {
               continue; // hash collision with another cell
             }
+            Body b = vs[j];
             if (bothOnFoot(a, b)) {
               continue; // people walking close together, or queueing at a kerb, touch: that is no traffic crash
             }

@@ -27,17 +27,20 @@ final class BoxMotion {
       double ac, double as, double al, double aw, double bc, double bs, double bl, double bw, double horizon) {
     double enter = Double.NEGATIVE_INFINITY;
     double exit = Double.POSITIVE_INFINITY;
+    // Each box's extent on the other's axes depends only on the angle between them; on its own axes it is
+    // its half length or half width.
+    double c = Math.abs(ac * bc + as * bs);
+    double s = Math.abs(ac * bs - as * bc);
     for (int axis = 0; axis < 4; axis++) {
       double nx;
       double ny;
+      double reach;
       switch (axis) {
-        case 0: nx = ac; ny = as; break;
-        case 1: nx = -as; ny = ac; break;
-        case 2: nx = bc; ny = bs; break;
-        default: nx = -bs; ny = bc; break;
+        case 0: nx = ac; ny = as; reach = al + bl * c + bw * s; break;
+        case 1: nx = -as; ny = ac; reach = aw + bl * s + bw * c; break;
+        case 2: nx = bc; ny = bs; reach = al * c + aw * s + bl; break;
+        default: nx = -bs; ny = bc; reach = al * s + aw * c + bw; break;
       }
-      double reach = al * Math.abs(ac * nx + as * ny) + aw * Math.abs(-as * nx + ac * ny)
-          + bl * Math.abs(bc * nx + bs * ny) + bw * Math.abs(-bs * nx + bc * ny);
       double d = dx * nx + dy * ny;
       double u = rvx * nx + rvy * ny;
       if (Math.abs(u) < 1e-12) {

@@ -10,6 +10,9 @@ import java.util.Arrays;
  * preallocated table keeping only fresh entries (and doubles only if those alone fill a quarter of it), so in
  * steady state nothing is allocated however far the traffic roams.
  *
+ * <p>A point its occupant still covers has the time {@link #HELD} (never stale); {@link #release} gives it the
+ * time the occupant last covered it.
+ *
  * <p>{@link #visit} returns the previous occupant of the point, if another road user held it; its details
  * are then in {@link #prevLast}, {@link #prevHeading} and {@link #prevClass} (a flyweight result, as the
  * caller runs it for every point of every road user).
@@ -22,6 +25,8 @@ final class PointHistory {
    * to these probes when each field had an array of its own).
    */
   private static final int WIDTH = 4;
+  /** The time of a point its occupant covers now. */
+  static final double HELD = Double.POSITIVE_INFINITY;
 
   private long[] table;
   private long[] spare;
@@ -91,6 +96,30 @@ final class PointHistory {
       }
       if (reuse < 0 && last < staleBefore) {
         reuse = at; // stale: free for this key unless the key itself sits further along the probe run
+      }
+    }
+  }
+
+  /**
+   * Road user {@code id} no longer covers point (cx, cy): it held it until {@code time}, with heading
+   * {@code h}. Nothing changes if another road user holds the point now (the two overlapped).
+   */
+  void release(int cx, int cy, int id, double h, double time) {
+    long[] t = table;
+    long key = ((long) cx << 32) | (cy & 0xFFFFFFFFL);
+    int mask = slots - 1;
+    for (int i = LongIntMap.slot(key, mask); ; i = (i + 1) & mask) {
+      int at = i * WIDTH;
+      long k = t[at];
+      if (k == EMPTY) {
+        return;
+      }
+      if (k == key) {
+        if ((int) (t[at + 3] >> 8) == id) {
+          t[at + 1] = Double.doubleToRawLongBits(time);
+          t[at + 2] = Double.doubleToRawLongBits(h);
+        }
+        return;
       }
     }
   }

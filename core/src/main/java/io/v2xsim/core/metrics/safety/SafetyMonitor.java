@@ -25,9 +25,11 @@ import java.util.function.IntFunction;
  * predicts contact with traffic in the next lane that the road will in fact keep apart. One record per
  * encounter with TTC below the threshold.
  *
- * <p><b>PET</b> uses a grid of points {@link SafetyConfig#petCell()} apart. At each evaluation every road
- * user marks the points inside its box (boxes are grown to at least {@code petCell * sqrt(2)} on a side so
- * that even a pedestrian always covers a point). When a point last held by one user is entered by another
+ * <p><b>PET</b> uses a grid of points {@link SafetyConfig#petCell()} apart. Each point remembers who covered it
+ * last and the last evaluation that found it covered (boxes are grown to at least {@code petCell * sqrt(2)}
+ * on a side so that even a pedestrian always covers a point). At each evaluation a road user in a crossing
+ * area enters only the points its box newly covers and releases those it left, which gives the same times
+ * as marking every covered point at every evaluation, at a fraction of the cost. When a point last held by one user is entered by another
  * whose heading differs by at least {@link SafetyConfig#rearEndAngle()}, PET is the time between the first
  * leaving and the second arriving, estimated from the sampling instants as {@code t_seen_second -
  * t_last_seen_first - interval} (clamped at 0): the error is within one interval. Same-direction pairs are
@@ -65,6 +67,8 @@ public final class SafetyMonitor {
 
   // Per-road-user scratch, indexed like the ground-truth snapshot.
   private double[] cos = new double[0];
+  /** The heading whose cosine and sine {@link #cos} and {@link #sin} hold at each index (NaN: none yet). */
+  private double[] cosOf = new double[0];
   private double[] sin = new double[0];
   private double[] minX = new double[0];
   private double[] minY = new double[0];
@@ -179,8 +183,11 @@ public final class SafetyMonitor {
   private void prepare(GroundTruth g, int n) {
     if (cos.length < n) {
       int m = Math.max(n, 2 * cos.length);
-      cos = new double[m];
-      sin = new double[m];
+      cos = Arrays.copyOf(cos, m);
+      sin = Arrays.copyOf(sin, m);
+      int old = cosOf.length;
+      cosOf = Arrays.copyOf(cosOf, m);
+      Arrays.fill(cosOf, old, m, Double.NaN); // padded with 0.0, which is a heading
       minX = new double[m];
       minY = new double[m];
       maxX = new double[m];
@@ -190,9 +197,15 @@ public final class SafetyMonitor {
     }
     double h = config.horizon();
     for (int i = 0; i < n; i++) {
-      cos[i] = Math.cos(g.heading[i]);
-      sin[i] = Math.sin(g.heading[i]);
-      double r = 0.5 * Math.hypot(g.length[i], g.width[i]);
+      // Most road users keep their place in the snapshot and their heading from one evaluation to the next
+      // (straight roads): the cosine and sine of the last heading at this index are reused, the same values.
+      if (cosOf[i] != g.heading[i]) {
+        cosOf[i] = g.heading[i];
+        cos[i] = Math.cos(g.heading[i]);
+        sin[i] = Math.sin(g.heading[i]);
+      }
+      // Only bounds the candidate search, so sqrt serves (hypot guards against overflow at a cost).
+      double r = 0.5 * Math.sqrt(g.length[i] * g.length[i] + g.width[i] * g.width[i]);
       double ex = g.x[i] + g.vx[i] * h;
       double ey = g.y[i] + g.vy[i] * h;
       minX[i] = Math.min(g.x[i], ex) - r;
@@ -350,23 +363,31 @@ public final class SafetyMonitor {
     leaderDrac[follower] = closing > 0 ? closing * closing / (2 * gap) : 0;
   }
 
-  /** Below this speed (m/s) a road user counts as halted for point refreshes. */
-  static final double HALTED_SPEED = 0.3;
-  /** Halted road users refresh their points every this many evaluations (well inside the 1 s PET window). */
-  static final int HALTED_REFRESH = 4;
+  // The box each road user in a crossing area covered at the last evaluation, by ground-truth id: a point is
+  // visited only when a box enters or leaves it, not at every evaluation while the box stays over it.
+  private final io.v2xsim.core.collections.LongIntMap tracked = new io.v2xsim.core.collections.LongIntMap();
+  private int trackedCount;
+  private int[] tId = new int[64];
+  private long[] tStamp = new long[64];
+  private double[] tX = new double[64];
+  private double[] tY = new double[64];
+  private double[] tC = new double[64];
+  private double[] tS = new double[64];
+  private double[] tHl = new double[64];
+  private double[] tHw = new double[64];
+  private double[] tHeading = new double[64];
+  private double[] tTime = new double[64];
 
+  /**
+   * PET bookkeeping: each road user in a crossing area enters the points its box newly covers and releases
+   * those it left (they keep the time of the last evaluation that found them covered, as if the box had
+   * marked them at every evaluation). A road user that leaves the crossing areas or the scene releases all.
+   */
   private void occupy(GroundTruth g, double time, int n) {
     double step = config.petCell();
     double minHalf = 0.5 * step * SQRT2;
     double staleBefore = time - config.petThreshold() - config.interval() - 1e-9;
-    boolean refreshHalted = evaluations % HALTED_REFRESH == 0;
     for (int i = 0; i < n; i++) {
-      // A halted road user covers the same points as before: refreshing them now and then keeps them held
-      // (a point goes stale only after petThreshold + interval) at a fraction of the cost, which matters in
-      // queues, where most vehicles stand.
-      if (!refreshHalted && g.vx[i] * g.vx[i] + g.vy[i] * g.vy[i] < HALTED_SPEED * HALTED_SPEED) {
-        continue;
-      }
       if (!g.crossingArea[i]) {
         continue; // following and opposing traffic on a road never encroach on each other's points
       }
@@ -374,35 +395,141 @@ public final class SafetyMonitor {
       double s = sin[i];
       double hl = Math.max(0.5 * g.length[i], minHalf);
       double hw = Math.max(0.5 * g.width[i], minHalf);
-      double ex = hl * Math.abs(c) + hw * Math.abs(s);
-      double ey = hl * Math.abs(s) + hw * Math.abs(c);
-      double px0 = g.x[i];
-      double py0 = g.y[i];
-      // Points sit at cell centres, (k + 0.5) * step.
-      int kx1 = (int) Math.floor((px0 + ex) / step - 0.5);
-      int ky1 = (int) Math.floor((py0 + ey) / step - 0.5);
-      for (int kx = (int) Math.ceil((px0 - ex) / step - 0.5); kx <= kx1; kx++) {
-        double dx = (kx + 0.5) * step - px0;
-        for (int ky = (int) Math.ceil((py0 - ey) / step - 0.5); ky <= ky1; ky++) {
-          double dy = (ky + 0.5) * step - py0;
-          if (Math.abs(dx * c + dy * s) > hl || Math.abs(-dx * s + dy * c) > hw) {
-            continue;
-          }
-          int prev = points.visit(kx, ky, g.id[i], g.objectClass[i], g.heading[i], time, staleBefore);
-          if (prev < 0) {
-            continue;
-          }
-          double cosAngle = c * Math.cos(points.prevHeading) + s * Math.sin(points.prevHeading);
-          if (cosAngle >= cosRearEnd) {
-            continue; // same direction: headway, not encroachment
-          }
-          double value = points.prevLast >= time ? 0 : Math.max(0, time - points.prevLast - config.interval());
-          if (value < config.petThreshold()) {
-            pet.observe(time, value, (kx + 0.5) * step, (ky + 0.5) * step, prev, points.prevClass, g.id[i],
-                g.objectClass[i], names);
-          }
+      double x = g.x[i];
+      double y = g.y[i];
+      int id = g.id[i];
+      int k = tracked.get(id);
+      boolean had = k != io.v2xsim.core.collections.LongIntMap.ABSENT;
+      if (!had) {
+        k = track(id);
+      } else if (tX[k] == x && tY[k] == y && tC[k] == c && tS[k] == s && tHl[k] == hl && tHw[k] == hw) {
+        tStamp[k] = evaluations;
+        tTime[k] = time;
+        continue; // standing: it covers what it covered
+      }
+      if (had) {
+        releaseLeft(k, x, y, c, s, hl, hw, step);
+      }
+      enter(g, i, k, had, time, staleBefore, x, y, c, s, hl, hw, step);
+      tX[k] = x;
+      tY[k] = y;
+      tC[k] = c;
+      tS[k] = s;
+      tHl[k] = hl;
+      tHw[k] = hw;
+      tHeading[k] = g.heading[i];
+      tTime[k] = time;
+      tStamp[k] = evaluations;
+    }
+    for (int k = 0; k < trackedCount; ) {
+      if (tStamp[k] == evaluations) {
+        k++;
+        continue;
+      }
+      releaseLeft(k, Double.NaN, Double.NaN, 1, 0, 0, 0, step); // NaN centre: a box that covers nothing
+      untrack(k);
+    }
+  }
+
+  /** Enters the points of the box (x, y, c, s, hl, hw) that the road user's previous box did not cover. */
+  private void enter(GroundTruth g, int i, int k, boolean had, double time, double staleBefore, double x,
+      double y, double c, double s, double hl, double hw, double step) {
+    double ex = hl * Math.abs(c) + hw * Math.abs(s);
+    double ey = hl * Math.abs(s) + hw * Math.abs(c);
+    // Points sit at cell centres, (k + 0.5) * step.
+    int kx1 = (int) Math.floor((x + ex) / step - 0.5);
+    int ky1 = (int) Math.floor((y + ey) / step - 0.5);
+    for (int kx = (int) Math.ceil((x - ex) / step - 0.5); kx <= kx1; kx++) {
+      double px = (kx + 0.5) * step;
+      for (int ky = (int) Math.ceil((y - ey) / step - 0.5); ky <= ky1; ky++) {
+        double py = (ky + 0.5) * step;
+        if (!covers(x, y, c, s, hl, hw, px, py)
+            || (had && covers(tX[k], tY[k], tC[k], tS[k], tHl[k], tHw[k], px, py))) {
+          continue;
+        }
+        int prev = points.visit(kx, ky, g.id[i], g.objectClass[i], g.heading[i], PointHistory.HELD, staleBefore);
+        if (prev < 0) {
+          continue;
+        }
+        double cosAngle = c * Math.cos(points.prevHeading) + s * Math.sin(points.prevHeading);
+        if (cosAngle >= cosRearEnd) {
+          continue; // same direction: headway, not encroachment
+        }
+        double value = points.prevLast >= time ? 0 : Math.max(0, time - points.prevLast - config.interval());
+        if (value < config.petThreshold()) {
+          pet.observe(time, value, px, py, prev, points.prevClass, g.id[i], g.objectClass[i], names);
         }
       }
+    }
+  }
+
+  /** Releases the points of tracked box {@code k} that the box (x, y, c, s, hl, hw) does not cover. */
+  private void releaseLeft(int k, double x, double y, double c, double s, double hl, double hw, double step) {
+    double ox = tX[k];
+    double oy = tY[k];
+    double oc = tC[k];
+    double os = tS[k];
+    double ol = tHl[k];
+    double ow = tHw[k];
+    double ex = ol * Math.abs(oc) + ow * Math.abs(os);
+    double ey = ol * Math.abs(os) + ow * Math.abs(oc);
+    int kx1 = (int) Math.floor((ox + ex) / step - 0.5);
+    int ky1 = (int) Math.floor((oy + ey) / step - 0.5);
+    for (int kx = (int) Math.ceil((ox - ex) / step - 0.5); kx <= kx1; kx++) {
+      double px = (kx + 0.5) * step;
+      for (int ky = (int) Math.ceil((oy - ey) / step - 0.5); ky <= ky1; ky++) {
+        double py = (ky + 0.5) * step;
+        if (covers(ox, oy, oc, os, ol, ow, px, py) && !covers(x, y, c, s, hl, hw, px, py)) {
+          points.release(kx, ky, tId[k], tHeading[k], tTime[k]);
+        }
+      }
+    }
+  }
+
+  /** Whether the box with centre (x, y), heading (c, s) and half extents (hl, hw) covers point (px, py). */
+  private static boolean covers(double x, double y, double c, double s, double hl, double hw, double px,
+      double py) {
+    double dx = px - x;
+    double dy = py - y;
+    return Math.abs(dx * c + dy * s) <= hl && Math.abs(-dx * s + dy * c) <= hw;
+  }
+
+  private int track(int id) {
+    if (trackedCount == tId.length) {
+      int m = 2 * trackedCount;
+      tId = Arrays.copyOf(tId, m);
+      tStamp = Arrays.copyOf(tStamp, m);
+      tX = Arrays.copyOf(tX, m);
+      tY = Arrays.copyOf(tY, m);
+      tC = Arrays.copyOf(tC, m);
+      tS = Arrays.copyOf(tS, m);
+      tHl = Arrays.copyOf(tHl, m);
+      tHw = Arrays.copyOf(tHw, m);
+      tHeading = Arrays.copyOf(tHeading, m);
+      tTime = Arrays.copyOf(tTime, m);
+    }
+    int k = trackedCount++;
+    tId[k] = id;
+    tracked.put(id, k);
+    return k;
+  }
+
+  /** Drops tracked box {@code k}, moving the last one into its place. */
+  private void untrack(int k) {
+    tracked.remove(tId[k]);
+    int last = --trackedCount;
+    if (k != last) {
+      tId[k] = tId[last];
+      tStamp[k] = tStamp[last];
+      tX[k] = tX[last];
+      tY[k] = tY[last];
+      tC[k] = tC[last];
+      tS[k] = tS[last];
+      tHl[k] = tHl[last];
+      tHw[k] = tHw[last];
+      tHeading[k] = tHeading[last];
+      tTime[k] = tTime[last];
+      tracked.put(tId[k], k);
     }
   }
 }

@@ -9,6 +9,8 @@ import io.v2xsim.core.sensing.ObjectClass;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Known geometry with analytical answers, a brute-force reference for the pair search, determinism. */
 class SafetyMonitorTest {
@@ -176,6 +178,36 @@ class SafetyMonitorTest {
     Scene clear = new Scene().car(1, 0, 0, 0, 0).car(2, 2.25 + 0.9 + 0.1, -13.15, Math.PI / 2, 10);
     assertTrue(Double.isNaN(SafetyMonitor.timeToContact(clear.at(0), 0, 1, 3.0)));
     assertTrue(Double.isNaN(metric(clear.run(monitor(), 3.0), "minTtc")));
+  }
+
+  /**
+   * A car stands over a point until its trip ends (last seen at 1.8 s) or it leaves the crossing areas; a
+   * pedestrian stands on that point from 2.3 s. PET = 2.3 - 1.8 - 0.1 = 0.4 s, exactly: the points the car
+   * covered keep the time it was last seen, however long it stood there (when standing road users refreshed
+   * their points only every fourth evaluation, this gave 0.7 s).
+   */
+  @ParameterizedTest(name = "car {0}")
+  @ValueSource(strings = {"gone", "out of the crossing area"})
+  void pointsOfARoadUserThatGoesAwayKeepTheTimeItWasLastSeen(String how) {
+    SafetyMonitor m = monitor();
+    GroundTruth g = new GroundTruth();
+    for (int k = 0; k <= 60; k++) {
+      double t = k * DT;
+      g.clear();
+      if (t < 1.9 - 1e-9 || how.startsWith("out")) {
+        int i = g.add(1, ObjectClass.CAR, 0, 0, 0, 0, 0, L, W);
+        g.crossingArea[i] = t < 1.9 - 1e-9;
+      }
+      if (t > 2.3 - 1e-9) {
+        g.add(1_000_000, ObjectClass.PEDESTRIAN, 0.1, 0, 0, 0, Math.PI / 2, 0.5, 0.5);
+      }
+      m.observe(g, t);
+    }
+    List<ConflictRecord> c = m.conflicts().stream().filter(r -> r.kind() == ConflictKind.PET).toList();
+    assertEquals(1, c.size(), c::toString);
+    assertEquals(1, c.get(0).firstId());
+    assertEquals(1_000_000, c.get(0).secondId());
+    assertEquals(0.4, c.get(0).value(), 1e-9);
   }
 
   @Test
