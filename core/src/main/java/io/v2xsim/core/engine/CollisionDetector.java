@@ -19,6 +19,16 @@ final class CollisionDetector {
   private int[] next = new int[256];
   private int[] cellX = new int[256];
   private int[] cellY = new int[256];
+  // Centres and reach (half length plus half width) copied out of the bodies once a tick: the pair loop
+  // reads these dense arrays and touches a body only for the few pairs close enough to need the exact test.
+  private double[] px = new double[256];
+  private double[] py = new double[256];
+  private double[] reach = new double[256];
+  private double[] pc = new double[256];
+  private double[] ps = new double[256];
+  private double[] hl = new double[256];
+  private double[] hw = new double[256];
+  private boolean[] onFoot = new boolean[256];
   private Body[] bodies = new Body[256];
   /** Pairs reported so far (lower id << 32 | higher id), each once. */
   private final LongIntMap reported = new LongIntMap();
@@ -47,20 +57,39 @@ final class CollisionDetector {
       next = new int[n * 2];
       cellX = new int[n * 2];
       cellY = new int[n * 2];
+      px = new double[n * 2];
+      py = new double[n * 2];
+      reach = new double[n * 2];
+      pc = new double[n * 2];
+      ps = new double[n * 2];
+      hl = new double[n * 2];
+      hw = new double[n * 2];
+      onFoot = new boolean[n * 2];
     }
     Arrays.fill(head, -1);
     int mask = head.length - 1;
     for (int i = 0; i < n; i++) {
-      cellX[i] = cell(vs[i].x);
-      cellY[i] = cell(vs[i].y);
+      Body b = vs[i];
+      px[i] = b.x;
+      py[i] = b.y;
+      reach[i] = 0.5 * (b.length + b.width);
+      pc[i] = b.cosHeading;
+      ps[i] = b.sinHeading;
+      hl[i] = 0.5 * b.length;
+      hw[i] = 0.5 * b.width;
+      onFoot[i] = b instanceof Actor x && x.kind == io.v2xsim.core.actors.ActorKind.PEDESTRIAN;
+      cellX[i] = cell(b.x);
+      cellY[i] = cell(b.y);
       int h = hash(cellX[i], cellY[i]) & mask;
       next[i] = head[h];
       head[h] = i;
     }
     for (int i = 0; i < n; i++) {
-      Body a = vs[i];
       int cx = cellX[i];
       int cy = cellY[i];
+      double ax = px[i];
+      double ay = py[i];
+      double ar = reach[i];
       for (int dx = -1; dx <= 1; dx++) {
         for (int dy = -1; dy <= 1; dy++) {
           int h = hash(cx + dx, cy + dy) & mask;
@@ -71,12 +100,17 @@ final class CollisionDetector {
             if (cellX[j] != cx + dx || cellY[j] != cy + dy) {
               continue; // hash collision with another cell
             }
-            Body b = vs[j];
-            if (bothOnFoot(a, b)) {
+            double ex = px[j] - ax;
+            double ey = py[j] - ay;
+            double r = ar + reach[j];
+            if (ex * ex + ey * ey > r * r) {
+              continue; // further apart than any two points of their boxes can be
+            }
+            if (onFoot[i] && onFoot[j]) {
               continue; // people walking close together, or queueing at a kerb, touch: that is no traffic crash
             }
-            if (overlap(a, b)) {
-              report(time, a, b);
+            if (boxesOverlap(ax, ay, pc[i], ps[i], hl[i], hw[i], px[j], py[j], pc[j], ps[j], hl[j], hw[j])) {
+              report(time, vs[i], vs[j]);
             }
           }
         }
@@ -108,28 +142,12 @@ final class CollisionDetector {
     return b instanceof Vehicle v ? v.link.id() : "path";
   }
 
-  private static boolean bothOnFoot(Body a, Body b) {
-    return a instanceof Actor x && b instanceof Actor y && x.kind == io.v2xsim.core.actors.ActorKind.PEDESTRIAN
-        && y.kind == io.v2xsim.core.actors.ActorKind.PEDESTRIAN;
-  }
-
   /** vehicle, pedestrian or cyclist. */
   static String kind(Body b) {
     if (b instanceof Actor a) {
       return a.kind == null ? "obstacle" : a.kind.name().toLowerCase(java.util.Locale.ROOT);
     }
     return "vehicle";
-  }
-
-  static boolean overlap(Body a, Body b) {
-    double reach = 0.5 * (a.length + b.length) + 0.5 * (a.width + b.width);
-    double dx = b.x - a.x;
-    double dy = b.y - a.y;
-    if (dx * dx + dy * dy > reach * reach) {
-      return false;
-    }
-    return boxesOverlap(a.x, a.y, a.cosHeading, a.sinHeading, 0.5 * a.length, 0.5 * a.width,
-        b.x, b.y, b.cosHeading, b.sinHeading, 0.5 * b.length, 0.5 * b.width);
   }
 
   /** Separating-axis test for two oriented rectangles given by centre, heading and half extents. */

@@ -238,9 +238,8 @@ final class JunctionRules {
     Junction j = c.junction();
     VehicleType t = v.type;
     double vmax = Math.min(v.desiredSpeed(c), v.speed + 5);
-    java.util.List<Conflict> conflicts = c.conflicts();
-    for (int ci = 0; ci < conflicts.size(); ci++) {
-      Conflict conf = conflicts.get(ci);
+    for (int ci = 0, nc = c.conflictCount(); ci < nc; ci++) {
+      Conflict conf = c.conflict(ci);
       Connector o = conf.other();
       double egoIn = dist + conf.at();
       double tEa = timeToCover(egoIn, v.speed, t.accel(), Math.max(vmax, 1.0));
@@ -457,9 +456,8 @@ final class JunctionRules {
     double a = Double.MAX_VALUE;
     double egoRem = c.length() - v.pos;
     double v0 = v.desiredSpeed(c);
-    java.util.List<Conflict> conflicts = c.conflicts();
-    for (int ci = 0; ci < conflicts.size(); ci++) {
-      Conflict conf = conflicts.get(ci);
+    for (int ci = 0, nc = c.conflictCount(); ci < nc; ci++) {
+      Conflict conf = c.conflict(ci);
       Connector other = conf.other();
       int n = s.count(other);
       if (conf.merge()) {

@@ -110,10 +110,10 @@ public final class Lane extends Link {
   }
 
   public Lane left() {
-    return number + 1 < road.lanes().size() ? road.lanes().get(number + 1) : null;
+    return road.lane(number + 1);
   }
 
   public Lane right() {
-    return number > 0 ? road.lanes().get(number - 1) : null;
+    return road.lane(number - 1);
   }
 }

@@ -18,6 +18,8 @@ public final class Road {
   private final double speedLimit;
   private final int priority;
   private List<Lane> lanes = List.of();
+  // The same as an array, for lane neighbours asked many times a tick (see Connector's conflict array).
+  private Lane[] laneArray = new Lane[0];
   // The roads this one's lanes lead onto, and for each a bit per lane that leads there (strategic lane choice
   // asks this for every connector it weighs, several times per vehicle and tick: 40% of a grid's run time).
   private Road[] exits = new Road[0];
@@ -78,8 +80,14 @@ public final class Road {
     return lanes;
   }
 
+  /** Lane {@code number} from the right (0), or null if the road has no such lane. */
+  public Lane lane(int number) {
+    return number >= 0 && number < laneArray.length ? laneArray[number] : null;
+  }
+
   void setLanes(List<Lane> lanes) {
     this.lanes = List.copyOf(lanes);
+    this.laneArray = this.lanes.toArray(new Lane[0]);
   }
 
   /** Heading at the downstream end, radians. */

@@ -336,9 +336,8 @@ public final class AutomatedDriver implements VehicleController {
       return Double.NaN;
     }
     double best = Double.NaN;
-    java.util.List<io.v2xsim.core.network.Conflict> conflicts = c.conflicts();
-    for (int i = 0; i < conflicts.size(); i++) {
-      io.v2xsim.core.network.Conflict conf = conflicts.get(i);
+    for (int i = 0, nc = c.conflictCount(); i < nc; i++) {
+      io.v2xsim.core.network.Conflict conf = c.conflict(i);
       double at = toLine + conf.at();
       if (conf.merge() || (!Double.isNaN(best) && at >= best)) {
         continue;
