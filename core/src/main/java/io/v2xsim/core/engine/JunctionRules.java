@@ -42,6 +42,7 @@ final class JunctionRules {
   private final Engine engine;
   // Scratch for what the view reports.
   private final RoadUser ru = new RoadUser();
+  private final RoadUser exitUser = new RoadUser();
   /** Set while {@link #blocked} judges a driver waiting at the line who may clear the junction on yellow. */
   private boolean yellowClearance;
 
@@ -299,6 +300,12 @@ final class JunctionRules {
           }
           continue;
         }
+        if (ru.speed < 0.1 && df < ru.type.minGap() + 2.0 && exitFull(o, ru.length + ru.type.minGap(), s)) {
+          // It waits at the line for room on its exit, which it can see is full, and so can we: it is not
+          // coming, and those behind it neither. Given way to, it held an 8-arm junction whose other exits had
+          // room until its own cleared, and with every arm's first waiting so, for ever (spider, 2026-12-03).
+          break;
+        }
         counted++;
         if (engine.isSignalized(j)) {
           byte fs = s.signal(j, o.movement());
@@ -435,8 +442,17 @@ final class JunctionRules {
 
   /** Don't block the box: wait at the line if the exit lane has no room for this vehicle. */
   private boolean exitBlocked(Vehicle v, Connector c, Surroundings s) {
+    return exitFull(c, v.type.length() + v.type.minGap(), s);
+  }
+
+  /**
+   * Whether connector {@code c}'s exit lane has no room for a road user needing {@code need} metres (its
+   * length and minimum gap) behind those already on {@code c}, the last on the exit standing or crawling.
+   * Reads {@link #exitUser}, so callers may hold a reading in {@link #ru}.
+   */
+  private boolean exitFull(Connector c, double need, Surroundings s) {
+    RoadUser ru = exitUser;
     Lane exit = c.to();
-    double need = v.type.length() + v.type.minGap();
     int on = s.count(c);
     for (int k = 0; k < on; k++) {
       s.get(c, k, ru);
