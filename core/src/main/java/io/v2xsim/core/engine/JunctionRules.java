@@ -300,10 +300,14 @@ final class JunctionRules {
           }
           continue;
         }
-        if (ru.speed < 0.1 && df < ru.type.minGap() + 2.0 && exitFull(o, ru.length + ru.type.minGap(), s)) {
-          // It waits at the line for room on its exit, which it can see is full, and so can we: it is not
-          // coming, and those behind it neither. Given way to, it held an 8-arm junction whose other exits had
-          // room until its own cleared, and with every arm's first waiting so, for ever (spider, 2026-12-03).
+        if (ru.speed < 0.1 && df < ru.type.minGap() + 2.0
+            && (exitFull(o, ru.length + ru.type.minGap(), s) || standingAcross(o, c, s))) {
+          // It waits at the line for room on its exit, or for one standing in the junction across its path,
+          // which we see as well as it does: it is not coming, and those behind it neither. Given way to, it held
+          // an 8-arm junction whose other exits had room until its own cleared, and with every arm's first
+          // waiting so, for ever (spider, 2026-12-03); on rand, drivers queued for hours behind one that waited
+          // for a car stuck in the junction on another path. Once the way clears for it, we are in the junction
+          // or still at our line, and it gives way to us or we to it as ever.
           break;
         }
         counted++;
@@ -465,6 +469,27 @@ final class JunctionRules {
     s.get(exit, n - 1, ru);
     double space = ru.front - ru.length;
     return space < need && ru.speed < 3.0;
+  }
+
+  /**
+   * Whether a road user stands on a connector crossing {@code o} (other than {@code ours}) and has not cleared
+   * the crossing: one waiting at {@code o}'s line waits for it. Reads {@link #exitUser}.
+   */
+  private boolean standingAcross(Connector o, Connector ours, Surroundings s) {
+    for (int ci = 0, nc = o.conflictCount(); ci < nc; ci++) {
+      Conflict conf = o.conflict(ci);
+      Connector x = conf.other();
+      if (x == ours || conf.merge()) {
+        continue;
+      }
+      for (int k = 0, n = s.count(x); k < n; k++) {
+        s.get(x, k, exitUser);
+        if (exitUser.speed < 0.1 && exitUser.front - exitUser.length < conf.atOther() + 1.0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Inside a junction: zipper merge with road users bound for the same lane, and stop for a crossing blocker. */
