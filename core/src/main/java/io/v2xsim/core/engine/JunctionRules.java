@@ -84,6 +84,13 @@ final class JunctionRules {
       if (v.type.compliance().runsRedLights() && (state == SignalColor.RED || state == SignalColor.YELLOW)) {
         state = SignalColor.GREEN; // a red-light runner drives on as if it had the green
       }
+      if (state != SignalColor.YELLOW && queuedBehindHalted(v, lane, dist, s)) {
+        if (state != SignalColor.RED && state != SignalColor.STOP && state != Surroundings.SIGNAL_UNKNOWN) {
+          v.yellowSeenFor = -1;
+        }
+        v.waitingAtLineSinceTick = -1;
+        return Double.MAX_VALUE;
+      }
       if (!v.stoppedAtLine && v.speed < 0.1 && dist < t.minGap() + 2.0) {
         v.stoppedAtLine = true; // halted at the line: what a stop-then-go light asks before going
       }
@@ -125,6 +132,9 @@ final class JunctionRules {
           stop = blocked(v, c, dist, state, s);
         }
       }
+    } else if (queuedBehindHalted(v, lane, dist, s)) {
+      v.waitingAtLineSinceTick = -1;
+      return Double.MAX_VALUE;
     } else if (j.kind() == JunctionKind.ALLWAY_STOP) {
       if (!v.stoppedAtLine && v.speed < 0.1 && dist < t.minGap() + 2.0) {
         v.stoppedAtLine = true;
@@ -150,6 +160,26 @@ final class JunctionRules {
       return stopAt(v, dist);
     }
     return Double.MAX_VALUE;
+  }
+
+  /**
+   * Whether the driver stands or drives behind a road user halted in its own lane short of the line, and is not
+   * at the line itself: following that one ({@link CarFollowing}) brakes at least as hard as stopping at the
+   * line would (IDM's deceleration grows as the gap shrinks), so the line's rules cannot change what it does and
+   * are not judged. In a jam most drivers are queued so; judging gap acceptance for each of them was a third of
+   * a tick on netgenerate's rand network (2026-12-03). Yellow is judged anyway: its go-or-stop decision is made
+   * once, when the driver first sees it.
+   */
+  private boolean queuedBehindHalted(Vehicle v, Lane lane, double dist, Surroundings s) {
+    if (dist < v.type.minGap() + 2.0) {
+      return false;
+    }
+    int lk = s.firstBehind(lane, v.pos);
+    if (lk == 0) {
+      return false;
+    }
+    s.get(lane, lk - 1, ru);
+    return ru.speed == 0 && ru.front - ru.length - v.pos <= dist + 1.0;
   }
 
   /**
