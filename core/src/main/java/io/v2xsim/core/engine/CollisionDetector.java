@@ -12,7 +12,12 @@ import java.util.List;
  * Each pair is reported once, at the first tick of contact.
  */
 final class CollisionDetector {
-  private static final double CELL = 12.0;
+  /**
+   * Side of the hash's cells this tick: twice the largest reach (half length plus half width) of any body, so
+   * that two bodies that overlap are in the same or adjacent cells. A fixed 12 m cell missed pairs of buses
+   * or trucks (reach over 6 m) and, in a jam, held some fifty cars in each 3 x 3 block of cells.
+   */
+  private double cell = 1.0;
 
   private final Engine engine;
   private int[] head = new int[1024];
@@ -29,6 +34,10 @@ final class CollisionDetector {
   private double[] hl = new double[256];
   private double[] hw = new double[256];
   private boolean[] onFoot = new boolean[256];
+  // Half extents of each box's axis-aligned bounding box: a second cheap test before the exact one, which
+  // otherwise ran for every pair of neighbours in a queue or side by side in two lanes.
+  private double[] bx = new double[256];
+  private double[] by = new double[256];
   private Body[] bodies = new Body[256];
   /** Pairs reported so far (lower id << 32 | higher id), each once. */
   private final LongIntMap reported = new LongIntMap();
@@ -65,9 +74,17 @@ final class CollisionDetector {
       hl = new double[n * 2];
       hw = new double[n * 2];
       onFoot = new boolean[n * 2];
+      bx = new double[n * 2];
+      by = new double[n * 2];
     }
     Arrays.fill(head, -1);
     int mask = head.length - 1;
+    double widest = 0.5;
+    for (int i = 0; i < n; i++) {
+      Body b = vs[i];
+      widest = Math.max(widest, 0.5 * (b.length + b.width));
+    }
+    cell = 2 * widest;
     for (int i = 0; i < n; i++) {
       Body b = vs[i];
       px[i] = b.x;
@@ -77,6 +94,8 @@ final class CollisionDetector {
       ps[i] = b.sinHeading;
       hl[i] = 0.5 * b.length;
       hw[i] = 0.5 * b.width;
+      bx[i] = hl[i] * Math.abs(pc[i]) + hw[i] * Math.abs(ps[i]);
+      by[i] = hl[i] * Math.abs(ps[i]) + hw[i] * Math.abs(pc[i]);
       onFoot[i] = b instanceof Actor x && x.kind == io.v2xsim.core.actors.ActorKind.PEDESTRIAN;
       cellX[i] = cell(b.x);
       cellY[i] = cell(b.y);
@@ -93,18 +112,17 @@ final class CollisionDetector {
       for (int dx = -1; dx <= 1; dx++) {
         for (int dy = -1; dy <= 1; dy++) {
           int h = hash(cx + dx, cy + dy) & mask;
-          for (int j = head[h]; j >= 0; j = next[j]) {
-            if (j <= i) {
-              continue;
-            }
+          // Bodies were pushed onto their chains in index order, so a chain runs from the highest index down:
+          // the pairs (i, j > i) are its first entries.
+          for (int j = head[h]; j > i; j = next[j]) {
             if (cellX[j] != cx + dx || cellY[j] != cy + dy) {
               continue; // hash collision with another cell
             }
             double ex = px[j] - ax;
             double ey = py[j] - ay;
             double r = ar + reach[j];
-            if (ex * ex + ey * ey > r * r) {
-              continue; // further apart than any two points of their boxes can be
+            if (ex * ex + ey * ey > r * r || Math.abs(ex) > bx[i] + bx[j] || Math.abs(ey) > by[i] + by[j]) {
+              continue; // further apart than any two points of their boxes, or of their bounding boxes, can be
             }
             if (onFoot[i] && onFoot[j]) {
               continue; // people walking close together, or queueing at a kerb, touch: that is no traffic crash
@@ -118,8 +136,8 @@ final class CollisionDetector {
     }
   }
 
-  private static int cell(double c) {
-    return (int) Math.floor(c / CELL);
+  private int cell(double c) {
+    return (int) Math.floor(c / cell);
   }
 
   private static int hash(int cx, int cy) {
