@@ -420,6 +420,8 @@ public final class Engine {
         v.pos = over;
         occupancy[next.index()].insertSorted(v);
       }
+      // Vehicles transferred later into this link come with their positions (insertSorted).
+      o.syncPositions();
     }
   }
 

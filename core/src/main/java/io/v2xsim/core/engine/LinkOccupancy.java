@@ -9,6 +9,12 @@ import java.util.Arrays;
 final class LinkOccupancy {
   Vehicle[] vehicles = new Vehicle[8];
   int count;
+  /**
+   * The vehicles' positions in the same order, as of the last {@link #syncPositions} or insertion: drivers'
+   * searches ({@link #firstBehind}) read this dense array rather than each vehicle object (a cache miss per
+   * step of the search was a tenth of a tick in jams). The engine syncs it after every move.
+   */
+  private double[] pos = new double[8];
 
   Vehicle front() {
     return count == 0 ? null : vehicles[0];
@@ -34,9 +40,12 @@ final class LinkOccupancy {
   private void insertAt(int i, Vehicle v) {
     if (count == vehicles.length) {
       vehicles = Arrays.copyOf(vehicles, count * 2);
+      pos = Arrays.copyOf(pos, count * 2);
     }
     System.arraycopy(vehicles, i, vehicles, i + 1, count - i);
+    System.arraycopy(pos, i, pos, i + 1, count - i);
     vehicles[i] = v;
+    pos[i] = v.pos;
     count++;
     for (int k = i; k < count; k++) {
       vehicles[k].slot = k;
@@ -46,6 +55,7 @@ final class LinkOccupancy {
   void remove(Vehicle v) {
     int i = v.slot;
     System.arraycopy(vehicles, i + 1, vehicles, i, count - i - 1);
+    System.arraycopy(pos, i + 1, pos, i, count - i - 1);
     count--;
     vehicles[count] = null;
     for (int k = i; k < count; k++) {
@@ -60,13 +70,20 @@ final class LinkOccupancy {
     int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (vehicles[mid].pos >= pos) {
+      if (this.pos[mid] >= pos) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     return lo;
+  }
+
+  /** Copies every vehicle's position into the search array, after the engine moved them. */
+  void syncPositions() {
+    for (int i = 0; i < count; i++) {
+      pos[i] = vehicles[i].pos;
+    }
   }
 
   /** Restores order after a move in which numerical error let positions cross (insertion sort, O(n) if sorted). */
@@ -82,5 +99,6 @@ final class LinkOccupancy {
       vehicles[j + 1] = v;
       v.slot = j + 1;
     }
+    syncPositions();
   }
 }
