@@ -88,7 +88,8 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "real-time factor %.0fx%n", seconds / wall);
     out.printf(Locale.ROOT, "throughput       %.3f million vehicle-updates/s%n", rate / 1e6);
     out.printf(Locale.ROOT, "vs SUMO          %.1fx the 0.25 million/s quoted for SUMO 1.15 on such a grid"
-        + " (shared/datasets/README.md; not measured in this run)%n", rate / SUMO_REFERENCE_UPDATES_PER_SECOND);
+        + " (shared/datasets/README.md; not measured in this run, and not the same work: `./v2xsim bench sumo`"
+        + " runs both on the same files side by side)%n", rate / SUMO_REFERENCE_UPDATES_PER_SECOND);
     out.flush();
     return 0;
   }
