@@ -78,6 +78,15 @@ final class CarFollowing {
           s.get(next, n - 1, ru);
           a = Math.min(a, Idm.follow(t, v.speed, v0, ahead + ru.front - ru.length, ru.speed));
           leaderFound = true;
+        } else if (next instanceof Lane l) {
+          // A lane of a metre or two between clustered junctions: one that turned off its end onto another path
+          // may still have its rear over it (and over the path we come in by).
+          a = Math.min(a, rearOverEnd(v, l, ahead + l.length(), v0, s));
+        } else if (next instanceof Connector c && next != v.nextLink()) {
+          // A diverge further on, past a lane of a metre or two between clustered junctions: one that turned off
+          // there onto the other path still stands with its rear across ours (hcmc-small: twice in 600 s, once
+          // coming out of an 84 m connector at 26 m/s).
+          a = Math.min(a, acrossDiverge(v, c, -ahead, v0, s));
         }
       }
       ahead += next.length();
@@ -89,6 +98,27 @@ final class CarFollowing {
       }
     }
     return a;
+  }
+
+  /**
+   * Following the rear of the last road user on any connector out of {@code lane} while that rear is still over
+   * the lane, whose end is {@code toEnd} m ahead.
+   */
+  private double rearOverEnd(Vehicle v, Lane lane, double toEnd, double v0, Surroundings s) {
+    double best = Double.MAX_VALUE;
+    java.util.List<Connector> outs = lane.outgoing();
+    for (int ci = 0; ci < outs.size(); ci++) {
+      Connector c = outs.get(ci);
+      int n = s.count(c);
+      if (n > 0) {
+        s.get(c, n - 1, ru);
+        double rear = ru.front - ru.length;
+        if (rear < 0) {
+          best = Math.min(best, Idm.follow(v.type, v.speed, v0, toEnd + rear, ru.speed));
+        }
+      }
+    }
+    return best;
   }
 
   /**
@@ -104,42 +134,70 @@ final class CarFollowing {
       if (o == c) {
         continue;
       }
+      boolean ahead = false;
       int n = s.count(o);
       for (int k = n - 1; k >= 0; k--) { // from the back: the nearest ahead first
         s.get(o, k, ru);
-        double rear = ru.front - ru.length;
         if (ru.front <= pos) {
           continue;
         }
-        if (rear < o.length()) {
+        ahead = true;
+        if (ru.front - ru.length < o.length()) {
           // Where its body is (its middle posed on its path, its axis along the heading there: rear, middle
           // and front), taken onto our path: a U-turner swings its rear across the straight path beside it and
           // comes back across a left turn's, which a comparison of the two paths at equal distances missed
           // (spider, hcmc-small, 2026-12-03). It counts while a point of it is within reach of our path.
-          double mid = Math.max(0, ru.front - 0.5 * ru.length);
-          o.shape().pose(mid * o.shapeScale(), pose);
-          double cx = pose[0];
-          double cy = pose[1];
-          double hx = 0.5 * ru.length * Math.cos(pose[2]);
-          double hy = 0.5 * ru.length * Math.sin(pose[2]);
-          double nearest = Double.MAX_VALUE;
-          for (int p = -1; p <= 1; p++) {
-            c.shape().project(cx + p * hx, cy + p * hy, proj);
-            double at = proj[0] / c.shapeScale();
-            if (Math.abs(proj[1]) < DIVERGE_TOUCH && at > pos && at < c.length()) {
-              nearest = Math.min(nearest, at);
-            }
-          }
-          if (nearest < Double.MAX_VALUE) {
-            // Its speed along our path: none if it crosses it.
-            double along = ru.speed * Math.max(0, Math.cos(pose[2] - c.shape().headingAt(nearest * c.shapeScale())));
-            best = Math.min(best, Idm.follow(v.type, v.speed, v0, nearest - pos, along));
-          }
+          o.shape().pose(Math.max(0, ru.front - 0.5 * ru.length) * o.shapeScale(), pose);
+          best = Math.min(best, behindBody(v, c, pos, v0));
         }
         break;
       }
+      if (!ahead) {
+        // Or the last to leave it, whose rear is still on it: on diverging paths into neighbouring lanes the
+        // two run side by side up to their ends, and a follower on the other path ran into that rear
+        // (netconvert's hcmc-small: a 6.4 m fork into two lanes, twice in 600 s).
+        Lane exit = o.to();
+        int m = s.count(exit);
+        if (m > 0) {
+          s.get(exit, m - 1, ru);
+          if (ru.front - ru.length < 0) {
+            double mid = ru.front - 0.5 * ru.length;
+            if (mid >= 0) {
+              exit.shape().pose(mid * exit.shapeScale(), pose);
+            } else {
+              o.shape().pose((o.length() + mid) * o.shapeScale(), pose);
+            }
+            best = Math.min(best, behindBody(v, c, pos, v0));
+          }
+        }
+      }
     }
     return best;
+  }
+
+  /**
+   * Following the body of {@link #ru}, its middle and heading in {@link #pose}, while a point of it (rear,
+   * middle, front) is within {@link #DIVERGE_TOUCH} of our path {@code c} ahead of {@code pos}.
+   */
+  private double behindBody(Vehicle v, Connector c, double pos, double v0) {
+    double cx = pose[0];
+    double cy = pose[1];
+    double hx = 0.5 * ru.length * Math.cos(pose[2]);
+    double hy = 0.5 * ru.length * Math.sin(pose[2]);
+    double nearest = Double.MAX_VALUE;
+    for (int p = -1; p <= 1; p++) {
+      c.shape().project(cx + p * hx, cy + p * hy, proj);
+      double at = proj[0] / c.shapeScale();
+      if (Math.abs(proj[1]) < DIVERGE_TOUCH && at > pos && at < c.length()) {
+        nearest = Math.min(nearest, at);
+      }
+    }
+    if (nearest == Double.MAX_VALUE) {
+      return Double.MAX_VALUE;
+    }
+    // Its speed along our path: none if it crosses it.
+    double along = ru.speed * Math.max(0, Math.cos(pose[2] - c.shape().headingAt(nearest * c.shapeScale())));
+    return Idm.follow(v.type, v.speed, v0, nearest - pos, along);
   }
 
   /** Paths of two connectors closer than this where a body is, metres, still hold it in front (width + margin). */

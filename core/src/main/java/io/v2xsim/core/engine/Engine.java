@@ -404,6 +404,7 @@ public final class Engine {
         o.remove(v);
         if (next instanceof Connector c) {
           measurements.enteredConnector(v, c, signalStates[c.junction().index()][c.movement()]);
+          v.forgetYellow(c.index());
           if (v.yellowDecisionFor == c.index()) {
             v.yellowDecisionFor = -1; // a decision taken for a line further on holds until the driver gets there
           }

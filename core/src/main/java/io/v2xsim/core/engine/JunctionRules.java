@@ -5,6 +5,7 @@ import io.v2xsim.core.network.Connector;
 import io.v2xsim.core.network.Junction;
 import io.v2xsim.core.network.JunctionKind;
 import io.v2xsim.core.network.Lane;
+import io.v2xsim.core.network.Link;
 import io.v2xsim.core.signal.SignalColor;
 import io.v2xsim.core.traffic.Idm;
 import io.v2xsim.core.traffic.VehicleType;
@@ -36,8 +37,11 @@ final class JunctionRules {
    * (AASHTO Green Book, 2011: 3.4 m/s^2, the deceleration most drivers stay within when stopping).
    */
   static final double RED_STOP_DECEL = 3.4;
-  /** Stop lines beyond the next that {@link #linesAhead} looks at; short lanes between clustered junctions. */
-  static final int MAX_LINES_AHEAD = 4;
+  /**
+   * Stop lines beyond the next that {@link #linesAhead} looks at, within its braking range: netconvert's clustered
+   * junctions put a line every 10-20 m along a main road (hcmc-small: 4 lines hid a yellow 100 m ahead).
+   */
+  static final int MAX_LINES_AHEAD = 12;
 
   private final Engine engine;
   // Scratch for what the view reports.
@@ -45,6 +49,25 @@ final class JunctionRules {
   private final RoadUser exitUser = new RoadUser();
   /** Set while {@link #blocked} judges a driver waiting at the line who may clear the junction on yellow. */
   private boolean yellowClearance;
+  /**
+   * Where the conflict that {@link #blocked} last found in the way lies on the driver's connector: negative where
+   * a neighbouring junction's path crosses the end of the driver's lane, before its line (see
+   * io.v2xsim.core.network.NeighbourConflicts), and the driver then waits short of it rather than at the line.
+   */
+  private double blockingAt;
+  /** Road users {@link #approaching} has counted as coming for the conflict it judges. */
+  private int counted;
+  private static final int CLEAR = 0;
+  private static final int BLOCKS = 1;
+  private static final int HELD = 2;
+  /** Links up the approach beyond the approach lane that a driver giving way looks along. */
+  static final int UPSTREAM_LINKS = 4;
+  /** How far up the approach a driver giving way looks for road users coming, metres. */
+  static final double APPROACH_RANGE = 150;
+  /** Approach lanes shorter than this, metres, are looked past: netconvert's lanes between clustered junctions. */
+  static final double SHORT_APPROACH = 30;
+  /** The fastest drivers' speed over the limit, as {@link io.v2xsim.core.engine.Engine} draws it (factor 1.2). */
+  static final double UPSTREAM_SPEEDING = 1.2;
 
   JunctionRules(Engine engine) {
     this.engine = engine;
@@ -77,6 +100,7 @@ final class JunctionRules {
     }
     v.stuckSinceTick = -1;
     Junction j = c.junction();
+    blockingAt = 0;
     boolean stop;
     byte state = SignalColor.GREEN;
     if (engine.isSignalized(j)) {
@@ -122,13 +146,18 @@ final class JunctionRules {
             break;
           }
           if (v.yellowDecisionFor != c.index()) {
+            // The decision taken while this was a line further on, if any, holds.
+            int known = v.yellowDecision(c.index());
             v.yellowDecisionFor = c.index();
-            v.yellowGo = v.speed * v.speed / (2 * Math.max(dist, 0.1)) > YELLOW_STOP_DECEL;
+            v.yellowGo = known >= 0 ? known == 1
+                : v.speed * v.speed / (2 * Math.max(dist, 0.1)) > YELLOW_STOP_DECEL;
+            v.decideYellow(c.index(), v.yellowGo);
           }
           stop = !v.yellowGo;
         }
         default -> {
           v.yellowSeenFor = -1;
+          v.forgetYellow(c.index());
           stop = blocked(v, c, dist, state, s);
         }
       }
@@ -157,7 +186,7 @@ final class JunctionRules {
       } else if (dist >= t.minGap() + 2.0) {
         v.waitingAtLineSinceTick = -1;
       }
-      return stopAt(v, dist);
+      return stopAt(v, shortOf(dist));
     }
     return Double.MAX_VALUE;
   }
@@ -216,11 +245,12 @@ final class JunctionRules {
       if (c == null) {
         break;
       }
-      if (v.speed * v.speed / (2 * line) > t.emergencyDecel()) {
-        break; // no longer able to stop there
-      }
-      if (holdsAt(v, c, line, s)) {
-        return stopAt(v, line);
+      // A line the driver can no longer stop at is driven through, but those beyond it are still looked at: one
+      // that ended the look there (a priority junction 18 m ahead at 25 m/s) hid a yellow 100 m ahead until it
+      // was 82 m off, too late to stop comfortably, and the driver crossed that line on red (hcmc-small).
+      blockingAt = 0;
+      if (v.speed * v.speed / (2 * line) <= t.emergencyDecel() && holdsAt(v, c, line, s)) {
+        return stopAt(v, shortOf(line));
       }
       dist = line + c.length();
       lane = c.to();
@@ -237,21 +267,34 @@ final class JunctionRules {
       if (v.type.compliance().runsRedLights() && (state == SignalColor.RED || state == SignalColor.YELLOW)) {
         return false;
       }
+      if (state != SignalColor.YELLOW) {
+        v.forgetYellow(c.index());
+      }
       return switch (state) {
         case SignalColor.RED, SignalColor.STOP, Surroundings.SIGNAL_UNKNOWN -> true;
         case SignalColor.YELLOW -> {
           // Decided once, as at the next line: re-judged each tick, a driver braking gently for a line 90 m off
           // found the needed deceleration past the threshold 40 m later, went, and crossed on red (hcmc-small).
-          if (v.yellowDecisionFor != c.index()) {
-            v.yellowDecisionFor = c.index();
-            v.yellowGo = v.speed * v.speed / (2 * dist) > YELLOW_STOP_DECEL;
+          int known = v.yellowDecision(c.index());
+          if (known < 0) {
+            boolean go = v.speed * v.speed / (2 * dist) > YELLOW_STOP_DECEL;
+            v.decideYellow(c.index(), go);
+            known = go ? 1 : 0;
           }
-          yield !v.yellowGo;
+          yield known == 0;
         }
         default -> blocked(v, c, dist, state, s);
       };
     }
     return j.kind() == JunctionKind.ALLWAY_STOP || blocked(v, c, dist, SignalColor.GREEN, s);
+  }
+
+  /**
+   * Where to stop for a line {@code dist} m ahead: short of a blocking conflict that lies before it (waiting at
+   * the line, a driver stood in the sweep of the neighbouring dead end's turnaround), unless already there.
+   */
+  private double shortOf(double dist) {
+    return blockingAt < 0 && dist + blockingAt > 0.5 ? dist + blockingAt : dist;
   }
 
   private static double stopAt(Vehicle v, double dist) {
@@ -303,80 +346,169 @@ final class JunctionRules {
           }
         }
         if (tEa < tFc + CLEAR_GAP && tEc + margin > tFa) {
+          blockingAt = conf.at();
           return true;
         }
       }
+      if (conf.atOther() < 0 && onApproachInTheWay(o, conf, tEa, tEc, s)) {
+        blockingAt = conf.at();
+        return true;
+      }
       if (exitOverhangs(o, conf, s) && tEa < overhangClears(o, conf) + CLEAR_GAP) {
+        blockingAt = conf.at();
         return true;
       }
       // Cross traffic facing red is expected to stop, unless it no longer can: then it is given way to like any
       // other (a red light protects only from those who obey it).
-      boolean otherRed = engine.isSignalized(j) && s.signal(j, o.movement()) == SignalColor.RED;
+      Junction oj = o.junction(); // a neighbouring junction's path conflicts too: its own signal governs it
+      boolean otherRed = engine.isSignalized(oj) && s.signal(oj, o.movement()) == SignalColor.RED;
       if (v.type.compliance().ignoresRightOfWay() || (!otherRed && !yields(c, o, conf, j, state, s))) {
         continue;
       }
-      Lane ol = o.from();
-      int n = s.count(ol);
-      int counted = 0;
-      for (int k = 0; k < n && counted < 3; k++) {
-        s.get(ol, k, ru);
-        double df = ol.length() - ru.front;
-        if (df > 150) {
-          break;
+      counted = 0;
+      if (approaching(v, c, o, conf, j, tEa, tEc, s, o.from(), o, 0, 0) == BLOCKS) {
+        blockingAt = conf.at();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What the road users coming on {@code link} toward {@code o} mean for us: one of them {@link #BLOCKS}, or they
+   * are {@link #HELD} (halted, facing red, or beyond range: none behind them comes either), or the way is
+   * {@link #CLEAR} for now. {@code expected} is the link they take next on the way to o, {@code offset} the
+   * distance from the end of {@code link} to o's line. From o's approach lane the look goes on up the links
+   * feeding it, to {@link #UPSTREAM_LINKS} links and {@link #APPROACH_RANGE} m: netconvert's clustered junctions
+   * leave approach lanes of 1-25 m, and a driver who looked at that lane alone turned in 1.8 s ahead of a car
+   * coming at 24 m/s through the junction before (hcmc-small).
+   */
+  private int approaching(Vehicle v, Connector c, Connector o, Conflict conf, Junction j, double tEa, double tEc,
+      Surroundings s, Link link, Link expected, double offset,
+      int hop) {
+    if (hop > 0 && link == v.link) {
+      return CLEAR; // those behind the driver on its own lane get there after it
+    }
+    Junction oj = o.junction();
+    int n = s.count(link);
+    for (int k = 0; k < n; k++) {
+      s.get(link, k, ru);
+      double df = offset + link.length() - ru.front;
+      if (df > APPROACH_RANGE) {
+        return HELD;
+      }
+      if (ru.nextKnown && ru.next != expected) {
+        if (ru.speed < 0.1) {
+          return HELD; // a halted vehicle bound elsewhere holds up everyone behind it: none of them is coming
         }
-        if (ru.nextKnown && ru.next != o) {
-          if (ru.speed < 0.1) {
-            break; // a halted vehicle bound elsewhere holds up everyone behind it: none of them is coming
-          }
+        continue;
+      }
+      if (hop == 0 && ru.speed < 0.1 && df < ru.type.minGap() + 2.0
+          && (exitFull(o, ru.length + ru.type.minGap(), s) || standingAcross(o, c, s))) {
+        // It waits at the line for room on its exit, or for one standing in the junction across its path,
+        // which we see as well as it does: it is not coming, and those behind it neither. Given way to, it held
+        // an 8-arm junction whose other exits had room until its own cleared, and with every arm's first
+        // waiting so, for ever (spider, 2026-12-03); on rand, drivers queued for hours behind one that waited
+        // for a car stuck in the junction on another path. Once the way clears for it, we are in the junction
+        // or still at our line, and it gives way to us or we to it as ever.
+        return HELD;
+      }
+      if (counted == 3 || hop > 0 && (ru.speed < 0.1 || facesRed(expected, link.length() - ru.front, s))) {
+        // (Halted up the approach, at a line or in a queue there, or about to stop at a red light there: it is
+        // seconds from coming, and it holds up those behind it. Counted as coming, queues at a red light one
+        // junction up held minor-road drivers.)
+        return HELD;
+      }
+      counted++;
+      if (engine.isSignalized(oj)) {
+        byte fs = s.signal(oj, o.movement());
+        if (fs == SignalColor.RED
+            && ru.speed * ru.speed <= 2 * RED_STOP_DECEL * Math.max(df, 0.1)) {
+          return HELD; // it can stop, and those behind it too
+        }
+        if (fs == SignalColor.YELLOW && ru.stopsOnYellowAt == o.index()) {
+          return HELD;
+        }
+      }
+      if (hop == 0 && j.kind() == JunctionKind.ALLWAY_STOP && oj == j) {
+        if (!ru.stoppedAtLine
+            || !waitedLonger(ru.waitingSinceTick, ru.order, v.waitingAtLineSinceTick, v.trip)) {
           continue;
         }
-        if (ru.speed < 0.1 && df < ru.type.minGap() + 2.0
-            && (exitFull(o, ru.length + ru.type.minGap(), s) || standingAcross(o, c, s))) {
-          // It waits at the line for room on its exit, or for one standing in the junction across its path,
-          // which we see as well as it does: it is not coming, and those behind it neither. Given way to, it held
-          // an 8-arm junction whose other exits had room until its own cleared, and with every arm's first
-          // waiting so, for ever (spider, 2026-12-03); on rand, drivers queued for hours behind one that waited
-          // for a car stuck in the junction on another path. Once the way clears for it, we are in the junction
-          // or still at our line, and it gives way to us or we to it as ever.
-          break;
+      } else if (hop == 0 && ru.speed < 0.1 && ru.waitingSinceTick >= 0 && v.waitingAtLineSinceTick >= 0
+          && (engine.tick - v.waitingAtLineSinceTick) * engine.dt() > IMPATIENCE_SECONDS
+          && waitedLonger(v.waitingAtLineSinceTick, v.trip, ru.waitingSinceTick, ru.order)) {
+        // Both wait; the one waiting longer goes first, which breaks priority deadlocks. Those queued behind
+        // the one that waits are held up by it: counted, the second in an 8-arm junction's queues (standing
+        // 9 m short of the line, so never "waiting at the line") held everyone for ever (spider, 2026-12-03).
+        return HELD;
+      }
+      double fd = df + conf.atOther();
+      double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
+      double tFa = timeToCover(fd, ru.speed, ru.type.accel(), fmax);
+      // Clear no sooner than at the connector's own speed: one coming faster slows for a tight turn (a
+      // CityFlow right turn at 4.5 m/s taken at its 6.5 m/s approach cleared 1.5 s later than judged).
+      double tFc = timeToCover(fd + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
+      if (!yellowClearance) {
+        // (Not when clearing the junction on yellow: waiting longer there made turners cross the line on red.)
+        tFc = Math.max(tFc, (fd + ru.length + 1.0) / fmax);
+      }
+      if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
+        return BLOCKS;
+      }
+    }
+    // Further up only past a short lane, and only as far as one coming at a little over the limit could be here
+    // before we are clear: on approaches of ordinary length the look stays on the approach lane, as it did
+    // (spider, 59-85 m lanes: looking up past them held minor-road drivers back, 5% fewer trips in 300 s).
+    double further = offset + link.length();
+    double reach = Math.min(APPROACH_RANGE, (tEc + FOLLOW_UP_GAP) * UPSTREAM_SPEEDING * link.speedLimit());
+    if (hop == UPSTREAM_LINKS || further > reach || link instanceof Lane && link.length() > SHORT_APPROACH) {
+      return CLEAR;
+    }
+    if (link instanceof Lane lane) {
+      java.util.List<Connector> feeds = lane.incoming();
+      for (int i = 0; i < feeds.size(); i++) {
+        if (approaching(v, c, o, conf, j, tEa, tEc, s, feeds.get(i), lane, further, hop + 1) == BLOCKS) {
+          return BLOCKS;
         }
-        counted++;
-        if (engine.isSignalized(j)) {
-          byte fs = s.signal(j, o.movement());
-          if (fs == SignalColor.RED
-              && ru.speed * ru.speed <= 2 * RED_STOP_DECEL * Math.max(df, 0.1)) {
-            break; // it can stop, and those behind it too
-          }
-          if (fs == SignalColor.YELLOW && ru.stopsOnYellowAt == o.index()) {
-            break;
-          }
-        }
-        if (j.kind() == JunctionKind.ALLWAY_STOP) {
-          if (!ru.stoppedAtLine
-              || !waitedLonger(ru.waitingSinceTick, ru.order, v.waitingAtLineSinceTick, v.trip)) {
-            continue;
-          }
-        } else if (ru.speed < 0.1 && ru.waitingSinceTick >= 0 && v.waitingAtLineSinceTick >= 0
-            && (engine.tick - v.waitingAtLineSinceTick) * engine.dt() > IMPATIENCE_SECONDS
-            && waitedLonger(v.waitingAtLineSinceTick, v.trip, ru.waitingSinceTick, ru.order)) {
-          // Both wait; the one waiting longer goes first, which breaks priority deadlocks. Those queued behind
-          // the one that waits are held up by it: counted, the second in an 8-arm junction's queues (standing
-          // 9 m short of the line, so never "waiting at the line") held everyone for ever (spider, 2026-12-03).
-          break;
-        }
-        double fd = df + conf.atOther();
-        double fmax = Math.max(Math.min(ru.desiredSpeed(o), ru.speed + 5), 1.0);
-        double tFa = timeToCover(fd, ru.speed, ru.type.accel(), fmax);
-        // Clear no sooner than at the connector's own speed: one coming faster slows for a tight turn (a
-        // CityFlow right turn at 4.5 m/s taken at its 6.5 m/s approach cleared 1.5 s later than judged).
-        double tFc = timeToCover(fd + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
-        if (!yellowClearance) {
-          // (Not when clearing the junction on yellow: waiting longer there made turners cross the line on red.)
-          tFc = Math.max(tFc, (fd + ru.length + 1.0) / fmax);
-        }
-        if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
-          return true;
-        }
+      }
+      return CLEAR;
+    }
+    Connector feed = (Connector) link;
+    return approaching(v, c, o, conf, j, tEa, tEc, s, feed.from(), feed, further, hop + 1);
+  }
+
+  /** Whether the road user in {@link #ru}, {@code toLine} m before connector {@code next}, can stop there for red. */
+  private boolean facesRed(Link next, double toLine, Surroundings s) {
+    return next instanceof Connector ic && engine.isSignalized(ic.junction())
+        && s.signal(ic.junction(), ic.movement()) == SignalColor.RED
+        && ru.speed * ru.speed <= 2 * RED_STOP_DECEL * Math.max(toLine, 0.1);
+  }
+
+  /**
+   * Whether a road user on the lane before {@code o}, where a neighbouring junction's path crosses its end
+   * ({@code conf.atOther()} negative: metres before o's line), is in the way of our getting there at
+   * {@code tEa} and clearing at {@code tEc}: standing in the sweep, or too close to stop short of it. One further
+   * back that can stop is left to the rules it drives by (it yields to us, or we to it as it approaches).
+   */
+  private boolean onApproachInTheWay(Connector o, Conflict conf, double tEa, double tEc, Surroundings s) {
+    Lane ol = o.from();
+    int n = s.count(ol);
+    for (int k = 0; k < n; k++) {
+      s.get(ol, k, ru);
+      double rem = conf.atOther() - (ru.front - ol.length());
+      if (rem < -ru.length - 1.0) {
+        continue;
+      }
+      boolean there = rem < 1.0;
+      if (!there && ru.speed * ru.speed <= 2 * ru.type.decel() * rem) {
+        break; // it can stop short, and those behind it too
+      }
+      double fv = Math.max(ru.speed, 1.0);
+      double tFa = rem <= 0 ? 0 : rem / fv;
+      double tFc = (rem + ru.length + 1.0) / fv;
+      if (tEa < tFc + CLEAR_GAP && tEc + FOLLOW_UP_GAP > tFa) {
+        return true;
       }
     }
     return false;
@@ -413,8 +545,8 @@ final class JunctionRules {
    * a signal not seen.
    */
   private boolean givesWayAtSignal(Connector c, Connector o, Conflict conf, Junction j, byte state, Surroundings s) {
-    if (!engine.isSignalized(j)) {
-      return false;
+    if (!engine.isSignalized(j) || o.junction() != j) {
+      return false; // (a neighbouring junction's signal says nothing of who goes first here)
     }
     byte so = s.signal(j, o.movement());
     if (so == Surroundings.SIGNAL_UNKNOWN || so == SignalColor.RED) {
@@ -442,6 +574,9 @@ final class JunctionRules {
    * movement is never protected too, so nothing changes).
    */
   private boolean yields(Connector c, Connector o, Conflict conf, Junction j, byte state, Surroundings s) {
+    if (o.junction() != j) {
+      return conf.yieldsStatically(); // paths of two junctions: neither's signal orders them, the static rule does
+    }
     if (engine.isSignalized(j)) {
       byte so = s.signal(j, o.movement());
       if (so == SignalColor.RED) {
@@ -562,6 +697,19 @@ final class JunctionRules {
             double tFc = timeToCover(rem + ru.length + 1.0, ru.speed, ru.type.accel(), fmax);
             boolean first = tFa < tEa || tFa == tEa && ru.order < v.trip;
             if (first && tEa < tFc + CLEAR_GAP && tEc + CLEAR_GAP > tFa) {
+              a = Math.min(a, Idm.follow(v.type, v.speed, v0, egoIn - 1.5, 0));
+            }
+          }
+        }
+        if (conf.atOther() < 0) {
+          // Or one on the lane before it, whose end a neighbouring junction's path crosses: standing over the
+          // point, it is an obstacle there.
+          Lane ol = other.from();
+          int m = s.count(ol);
+          for (int k = 0; k < m; k++) {
+            s.get(ol, k, ru);
+            double front = ru.front - ol.length();
+            if (front > conf.atOther() - 1.5 && front - ru.length < conf.atOther() + 1.5 && ru.speed < 1.0) {
               a = Math.min(a, Idm.follow(v.type, v.speed, v0, egoIn - 1.5, 0));
             }
           }

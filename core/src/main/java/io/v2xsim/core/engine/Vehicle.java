@@ -47,6 +47,41 @@ final class Vehicle extends Body {
   int detLink = -1;            // link and front position at the last detector update
   double detPos;
 
+  /**
+   * Yellow go/stop decisions for lines further on, by connector index, a few at a time: past clustered junctions
+   * two yellows can be in view at once, and with one slot each overwrote the other's decision, so that both were
+   * judged anew each tick, the farther one 100 m off at 25 m/s found "go", and the driver crossed it on red.
+   */
+  private final int[] yellowLines = {-1, -1, -1, -1};
+  private final boolean[] yellowGoes = new boolean[4];
+  private int yellowNext;
+
+  /** The decision taken for the yellow at connector {@code c}: 1 go, 0 stop, -1 none yet. */
+  int yellowDecision(int c) {
+    for (int k = 0; k < yellowLines.length; k++) {
+      if (yellowLines[k] == c) {
+        return yellowGoes[k] ? 1 : 0;
+      }
+    }
+    return -1;
+  }
+
+  void decideYellow(int c, boolean go) {
+    forgetYellow(c);
+    yellowLines[yellowNext] = c;
+    yellowGoes[yellowNext] = go;
+    yellowNext = (yellowNext + 1) % yellowLines.length;
+  }
+
+  /** Forgets the decision for connector {@code c}: its yellow is over, or the driver has passed the line. */
+  void forgetYellow(int c) {
+    for (int k = 0; k < yellowLines.length; k++) {
+      if (yellowLines[k] == c) {
+        yellowLines[k] = -1;
+      }
+    }
+  }
+
   VehicleController controller;
   /** The agent's view of this tick, for the driving rules (null for human drivers). */
   Surroundings agentView;
@@ -82,6 +117,7 @@ final class Vehicle extends Body {
     this.yellowClearHeld = -1;
     this.yellowSeenFor = -1;
     this.yellowGo = false;
+    java.util.Arrays.fill(this.yellowLines, -1);
     this.waitingAtLineSinceTick = -1;
     this.stoppedAtLine = false;
     this.halted = false;

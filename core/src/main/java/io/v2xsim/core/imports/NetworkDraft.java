@@ -440,7 +440,7 @@ final class NetworkDraft {
             continue;
           }
           for (Conflict conf : c.conflicts()) {
-            if (state[conf.other().movement()] == 'G' && conf.yieldsStatically()) {
+            if (conf.other().junction() == j && state[conf.other().movement()] == 'G' && conf.yieldsStatically()) {
               state[c.movement()] = 'g';
               downgraded++;
               break;

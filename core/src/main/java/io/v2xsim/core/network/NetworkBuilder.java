@@ -170,6 +170,7 @@ public final class NetworkBuilder {
     if (!problems.isEmpty()) {
       return null;
     }
+    NeighbourConflicts.add(links);
 
     Map<Lane, List<Connector>> incoming = new LinkedHashMap<>();
     for (Link l : links) {
@@ -404,7 +405,24 @@ public final class NetworkBuilder {
    * 600 s, none with the builder's path).
    */
   private static boolean turnsBack(Lane src, Lane dst) {
-    return dst.road().to() == src.road().from();
+    if (deadEnd(src.road().to())) {
+      return false;
+    }
+    // Also across the median of a divided road, whose two carriageways end at different nodes: netconvert's
+    // path there is a 1.3 m hop, which the lane ends we trim stretch to a 3 m straight at right angles to the lane;
+    // a body posed along it swung its rear over the next lane's line, where a car waited (hcmc-small, 3 in 600 s).
+    double turn = Math.abs(Math.IEEEremainder(dst.shape().startHeading() - src.shape().endHeading(), 2 * Math.PI));
+    return dst.road().to() == src.road().from() || turn > Math.toRadians(150);
+  }
+
+  /**
+   * A junction where one street ends: its turnaround keeps the source's path, which the source fits in the
+   * street's end. There is no lane beside it for the rear to sweep over, and pulled forward it ran out of the
+   * junction over whatever lies beyond: netconvert's hcmc-small has two dead ends 3.7 m apart, and each one's
+   * turnaround, pulled 5 m forward, crossed the other street's last metres where its drivers wait to turn.
+   */
+  private static boolean deadEnd(Junction j) {
+    return j.incoming().size() == 1 && j.outgoing().size() == 1;
   }
 
   static Polyline linkShape(Lane src, Lane dst, List<double[]> via) {
@@ -592,7 +610,7 @@ public final class NetworkBuilder {
   }
 
   /** Distance from the point {@code sa} along {@code a} to path {@code b}; {@code proj[0]} is where on b. */
-  private static double gap(Polyline a, double sa, Polyline b, double[] proj) {
+  static double gap(Polyline a, double sa, Polyline b, double[] proj) {
     double x = a.xAt(sa);
     double y = a.yAt(sa);
     b.project(x, y, proj);

@@ -275,6 +275,9 @@ final class SignalPlans {
       }
       for (Conflict conf : c.conflicts()) {
         Connector o = conf.other();
+        if (o.junction() != j) {
+          continue; // a neighbouring junction's path: its own signal, if any, governs it
+        }
         if (o.movement() > c.movement() && states[o.movement()] == SignalColor.GREEN) {
           check.add(p, "gives protected green to conflicting movements " + j.movements().get(c.movement()).label()
               + " and " + j.movements().get(o.movement()).label() + "; make one of them permissive or move it to another phase");
