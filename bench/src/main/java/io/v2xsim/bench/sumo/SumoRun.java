@@ -22,7 +22,8 @@ record SumoRun(double wallSeconds, double loopSeconds, int inserted, int arrived
   private static final Pattern INSERTED = Pattern.compile("^\\s*Inserted:\\s*(\\d+)", Pattern.MULTILINE);
   private static final Pattern STATS = Pattern.compile(
       "Statistics \\(avg of (\\d+)\\):(?:\\s*\\R\\s*[A-Za-z]+:\\s*[-0-9.e]+)*?\\s*\\R\\s*Duration:\\s*([-0-9.e]+)");
-  private static final Pattern COLLISIONS = Pattern.compile("^\\s*Collisions:\\s*(\\d+)", Pattern.MULTILINE);
+  // SUMO 1.15 prints them on a line of their own or inside the teleport line: "Teleports: 30 (Collisions: 30)".
+  private static final Pattern COLLISIONS = Pattern.compile("Collisions:\\s*(\\d+)");
   private static final Pattern TELEPORTS = Pattern.compile("^\\s*Teleports:\\s*(\\d+)", Pattern.MULTILINE);
 
   /**

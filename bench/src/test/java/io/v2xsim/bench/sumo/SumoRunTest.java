@@ -53,6 +53,14 @@ class SumoRunTest {
   }
 
   @Test
+  void readsCollisionsInsideTheTeleportLine() {
+    String spider = GRID.replace(" Waiting: 0\n", " Waiting: 0\nTeleports: 30 (Collisions: 30)\n");
+    SumoRun r = SumoRun.parse(spider, 2);
+    assertEquals(30, r.teleports());
+    assertEquals(30, r.collisions());
+  }
+
+  @Test
   void noneArrivedGivesNaN() {
     String none = GRID.substring(0, GRID.indexOf("Statistics"));
     assertTrue(Double.isNaN(SumoRun.parse(none, 1).meanDuration()));
