@@ -183,7 +183,8 @@ public final class SideBySide {
       sr = SumoRun.parse(s.output(), s.wallSeconds);
     } else if (s != null) {
       // SUMO 1.15's SSM device fails an assertion on some networks (spider): said in the table, not hidden.
-      failure = "exit " + s.exitCode + ": " + lastLine(s.output());
+      failure = s.exitCode == 137 ? "killed by signal 9, as the kernel's out-of-memory killer does"
+          : "exit " + s.exitCode + ": " + lastLine(s.output());
     }
     return new Pair(n, safety, sr, failure, V2xsimRun.parse(v.output(), v.wallSeconds));
   }
