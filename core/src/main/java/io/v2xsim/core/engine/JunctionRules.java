@@ -186,7 +186,7 @@ final class JunctionRules {
       } else if (dist >= t.minGap() + 2.0) {
         v.waitingAtLineSinceTick = -1;
       }
-      return stopAt(v, shortOf(dist));
+      return stopFor(v, dist);
     }
     return Double.MAX_VALUE;
   }
@@ -250,7 +250,7 @@ final class JunctionRules {
       // was 82 m off, too late to stop comfortably, and the driver crossed that line on red (hcmc-small).
       blockingAt = 0;
       if (v.speed * v.speed / (2 * line) <= t.emergencyDecel() && holdsAt(v, c, line, s)) {
-        return stopAt(v, shortOf(line));
+        return stopFor(v, line);
       }
       dist = line + c.length();
       lane = c.to();
@@ -290,11 +290,22 @@ final class JunctionRules {
   }
 
   /**
-   * Where to stop for a line {@code dist} m ahead: short of a blocking conflict that lies before it (waiting at
-   * the line, a driver stood in the sweep of the neighbouring dead end's turnaround), unless already there.
+   * Stopping for a line {@code dist} m ahead: short of a blocking conflict that lies before it (waiting at the
+   * line, a driver stood in the sweep of the neighbouring dead end's turnaround). One already at or past that
+   * point (it came within reach of the neighbouring path while the way was clear, or halted just there) holds
+   * where it is: driving on to its line took it further into the sweep, where the neighbour, which had seen it
+   * stand short of its own point, had come on (hcmc-small, 2400 s: a driver held 6.5 m before its line, 0.5 m
+   * past the point, crept on to 1.5 m before it and into the rear of the turnaround waiting for it).
    */
-  private double shortOf(double dist) {
-    return blockingAt < 0 && dist + blockingAt > 0.5 ? dist + blockingAt : dist;
+  private double stopFor(Vehicle v, double dist) {
+    if (blockingAt >= 0) {
+      return stopAt(v, dist);
+    }
+    double at = dist + blockingAt;
+    if (at > 0.5) {
+      return stopAt(v, at);
+    }
+    return Math.min(stopAt(v, dist), v.speed > 0 ? -v.type.decel() : 0);
   }
 
   private static double stopAt(Vehicle v, double dist) {
