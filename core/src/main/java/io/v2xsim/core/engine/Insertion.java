@@ -170,6 +170,22 @@ final class Insertion {
     return false;
   }
 
+  /** Whether {@code road} starts at a boundary node that some road other than itself and its reverse also uses. */
+  private static boolean sharedBoundary(Road road) {
+    io.v2xsim.core.network.Junction j = road.from();
+    for (Road o : j.outgoing()) {
+      if (o != road) {
+        return true;
+      }
+    }
+    for (Road o : j.incoming()) {
+      if (o.from() != road.to()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean tryInsert(Departure d, Road road, double time) {
     Road next = d.route().size() > 1 ? d.route().get(1) : null;
     VehicleType t = d.type();
@@ -178,7 +194,10 @@ final class Insertion {
     // overhanging into the junction, and only while no one is coming through the junction into that lane.
     // Entry roads from boundary nodes keep the front at the start, as before (generated networks unchanged).
     boolean inside = road.from().kind() != io.v2xsim.core.network.JunctionKind.BOUNDARY;
-    double start = inside ? t.length() : 0;
+    // At a boundary node where other roads than its own reverse meet (two one-way roads of an OSM extract
+    // starting at the same node at 90 degrees: hcmc-small), a rear overhanging the lane's start would stand on the
+    // other road's lanes: the vehicle is put wholly on its lane there, still at speed.
+    double start = inside || sharedBoundary(road) ? t.length() : 0;
     Lane best = null;
     double bestSpace = -1;
     List<Lane> lanes = road.lanes();

@@ -491,14 +491,18 @@ final class OsmNetwork {
       int k = seq.merge(base, 1, Integer::sum) - 1;
       pending.add(new Pending(base + k, a, b, trimmed(r, c, a, b), r));
     }
+    List<Pending> unbent = new ArrayList<>(pending);
     splay(pending, c);
-    for (Pending p : pending) {
+    for (int i = 0; i < pending.size(); i++) {
+      Pending p = pending.get(i);
+      // A road splay bent keeps its bend as it is (it is placed to clear the wide road's lanes).
+      double[][] pts = rounded(p.pts(), p == unbent.get(i) ? 1 : 2);
       Direction d = p.raw().dir().d();
       Way w = p.raw().dir().way();
       // Lanes lie right of the way's line, one-way ways too (not centred on it): the carriageways of a dual road are
       // often mapped closer together than their width, and centring them made their lanes overlap.
       draft.add(new NetworkDraft.Road(p.id(), "n" + name.get(p.from()), "n" + name.get(p.to()), d.lanes(),
-          OsmTags.LANE_WIDTH, d.speed(), inner(p.pts()), w.pos().line(), d.rank(), w.pos().column()));
+          OsmTags.LANE_WIDTH, d.speed(), inner(pts), w.pos().line(), d.rank(), w.pos().column()));
       outgoing.computeIfAbsent("n" + name.get(p.from()), z -> new ArrayList<>()).add(p.id());
       rawOf.put(p.id(), p.raw());
     }
@@ -507,6 +511,73 @@ final class OsmNetwork {
     }
     turnLanes(draft, rawOf, outgoing);
     return draft;
+  }
+
+  /** Turns at a shape point sharper than this are rounded ({@link #rounded}). */
+  private static final double ROUND_ANGLE = Math.toRadians(30);
+  /** Radius of the arc a sharp shape point is rounded to, metres of the way's line. */
+  private static final double ROUND_RADIUS = 10.0;
+
+  /**
+   * The road's points with every shape point where the line turns by more than {@value #ROUND_ANGLE} radians
+   * replaced by an arc of {@value #ROUND_RADIUS} m (shorter where the segments beside it are short). Lanes are the
+   * line offset sideways with mitred corners and bodies are posed along the segment they are on, so at a sharp
+   * corner a body swung its full length across the corner onto the lane beside it (a two-way residential road of
+   * hcmc-small bending 77 degrees at a shape node: the two directions' cars met head on there). The arc depends
+   * only on the points, so both directions of a two-way way get the same one and their lanes stay apart. Points
+   * before index {@code first} are kept as they are.
+   */
+  private static double[][] rounded(double[][] pts, int first) {
+    if (pts.length < first + 2) {
+      return pts;
+    }
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < first; i++) {
+      out.add(pts[i]);
+    }
+    for (int i = first; i < pts.length - 1; i++) {
+      double[] a = pts[i - 1];
+      double[] p = pts[i];
+      double[] b = pts[i + 1];
+      double[] u1 = unit(a, p);
+      double[] u2 = unit(p, b);
+      double cross = u1[0] * u2[1] - u1[1] * u2[0];
+      double theta = Math.atan2(Math.abs(cross), u1[0] * u2[0] + u1[1] * u2[1]);
+      if (theta <= ROUND_ANGLE || theta > Math.toRadians(150)) {
+        out.add(p);
+        continue;
+      }
+      double t = Math.tan(theta / 2);
+      // Half of each neighbouring segment at most, so that arcs of neighbouring corners do not overlap.
+      double d = Math.min(ROUND_RADIUS * t, 0.5 * Math.min(dist(a, p[0], p[1]), dist(b, p[0], p[1])));
+      double radius = d / t;
+      double[] s = {p[0] - d * u1[0], p[1] - d * u1[1]};
+      double sign = Math.signum(cross);
+      double[] centre = {s[0] - sign * u1[1] * radius, s[1] + sign * u1[0] * radius};
+      double h0 = Math.atan2(s[1] - centre[1], s[0] - centre[0]);
+      int steps = Math.max(2, (int) Math.ceil(theta / Math.toRadians(10)));
+      for (int k = 0; k <= steps; k++) {
+        double h = h0 + sign * theta * k / steps;
+        out.add(new double[] {centre[0] + radius * Math.cos(h), centre[1] + radius * Math.sin(h)});
+      }
+    }
+    out.add(pts[pts.length - 1]);
+    // Drop points closer than 0.5 m to the one before, as trimmed() does.
+    List<double[]> clean = new ArrayList<>();
+    for (double[] q : out) {
+      if (clean.isEmpty() || dist(q, clean.get(clean.size() - 1)[0], clean.get(clean.size() - 1)[1]) >= 0.5) {
+        clean.add(q);
+      }
+    }
+    double[] end = pts[pts.length - 1];
+    while (clean.size() > 1 && clean.get(clean.size() - 1) != end
+        && dist(clean.get(clean.size() - 1), end[0], end[1]) < 0.5) {
+      clean.remove(clean.size() - 1);
+    }
+    if (clean.get(clean.size() - 1) != end) {
+      clean.add(end);
+    }
+    return clean.toArray(new double[0][]);
   }
 
   /** A road about to be added: its id, cluster ends and points from centre to centre. */

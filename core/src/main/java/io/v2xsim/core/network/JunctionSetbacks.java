@@ -89,6 +89,7 @@ final class JunctionSetbacks {
         out[a.road()][a.start() ? 0 : 1] = need;
       }
     }
+    balanceRightTurns(roads, fulls, junctions, ends, out);
     for (int k = 0; k < roads.size(); k++) {
       double len = fulls.get(k).length();
       double r0 = base[k][0];
@@ -102,6 +103,85 @@ final class JunctionSetbacks {
       }
     }
     return out;
+  }
+
+  /** Right turns between lanes whose tangents to their corner differ by more than this are balanced, metres. */
+  static final double TURN_IMBALANCE = 3.5;
+  /** Most a road end is set back further to balance a right turn, metres. */
+  private static final double MAX_TURN_SETBACK = 12.0;
+
+  /**
+   * A right turn from the rightmost lane of one road into the rightmost lane of another follows a circular arc
+   * only where both lanes end as far from the corner where their lines meet. With one radius for every road at a
+   * junction, a narrow road meeting a wide one at right angles leaves those two lengths far apart: the right turn
+   * from a one-lane street into the outer lane of a three-lane road had 3 m before the corner and 9.5 m after it
+   * (OpenStreetMap's hcmc-small), a turn of 3 m radius on which a 5 m body swung its ends across the lane beside
+   * (the other direction of the street). Where the lane coming in has the shorter length, it ends that much
+   * further out, up to {@value #MAX_TURN_SETBACK} m. The opposite case (the lane going out too short) is left as
+   * it is: setting the outgoing road's start back moved a slip road's lanes (hcmc-small's w193092901, bent by the
+   * OSM import to clear the road it forks off) off the bend that keeps them clear. Imbalances up to
+   * {@value #TURN_IMBALANCE} m (a one-lane and a two-lane direction) are left as they are.
+   */
+  private static void balanceRightTurns(List<RoadDef> roads, List<Polyline> fulls, Map<String, Junction> junctions,
+      Map<String, List<End>> ends, double[][] out) {
+    double[][] more = new double[roads.size()][2];
+    double[] pa = new double[3];
+    double[] pb = new double[3];
+    for (Map.Entry<String, List<End>> e : ends.entrySet()) {
+      if (junctions.get(e.getKey()).kind() == JunctionKind.BOUNDARY) {
+        continue;
+      }
+      for (End a : e.getValue()) {
+        RoadDef da = roads.get(a.road());
+        if (a.start() || da.setbacks() != null || da.laneLinks() != null) {
+          continue;
+        }
+        for (End b : e.getValue()) {
+          RoadDef db = roads.get(b.road());
+          if (!b.start() || b.road() == a.road() || twins(da, db) || db.setbacks() != null
+              || db.laneLinks() != null) {
+            continue;
+          }
+          Polyline la = fulls.get(a.road());
+          Polyline lb = fulls.get(b.road());
+          if (out[a.road()][1] >= la.length() || out[b.road()][0] >= lb.length()) {
+            continue;
+          }
+          la.pose(la.length() - out[a.road()][1], pa);
+          lb.pose(out[b.road()][0], pb);
+          double turn = Math.IEEEremainder(pb[2] - pa[2], 2 * Math.PI);
+          if (turn > -Math.toRadians(60) || turn < -Math.toRadians(120)) {
+            continue;
+          }
+          double oa = (da.lanes() - 0.5) * da.laneWidth();
+          double ob = (db.lanes() - 0.5) * db.laneWidth();
+          double ax = pa[0] + Math.sin(pa[2]) * oa;
+          double ay = pa[1] - Math.cos(pa[2]) * oa;
+          double bx = pb[0] + Math.sin(pb[2]) * ob;
+          double by = pb[1] - Math.cos(pb[2]) * ob;
+          double tax = Math.cos(pa[2]);
+          double tay = Math.sin(pa[2]);
+          double tbx = Math.cos(pb[2]);
+          double tby = Math.sin(pb[2]);
+          double dx = bx - ax;
+          double dy = by - ay;
+          double det = tax * tby - tay * tbx;
+          // The corner where the two lanes' lines meet: a metres on from a's lane end, b metres before b's start.
+          double u = (dx * tby - dy * tbx) / det;
+          double v = (tax * dy - tay * dx) / det;
+          if (u < 0 || v < 0) {
+            continue;
+          }
+          if (v - u > TURN_IMBALANCE) {
+            more[a.road()][1] = Math.max(more[a.road()][1], Math.min(MAX_TURN_SETBACK, v - u));
+          }
+        }
+      }
+    }
+    for (int k = 0; k < roads.size(); k++) {
+      out[k][0] += more[k][0];
+      out[k][1] += more[k][1];
+    }
   }
 
   /**
