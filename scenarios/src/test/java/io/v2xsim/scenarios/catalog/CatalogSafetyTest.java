@@ -15,11 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The catalog files themselves, run for their full duration over several seeds: plain IDM traffic with
- * signals and right of way must never crash, must not run red lights, and must keep flowing.
+ * signals and right of way must never crash, must not run red lights, and must keep flowing; hcmc-small is the
+ * OpenStreetMap extract through v2xsim's own OSM import.
  */
 class CatalogSafetyTest {
   @ParameterizedTest
-  @ValueSource(strings = {"grid-fixed-time", "corridor", "single-intersection"})
+  @ValueSource(strings = {"grid-fixed-time", "corridor", "single-intersection", "hcmc-small"})
   void noCollisionsOverSeveralSeeds(String name) {
     Path file = Path.of(System.getProperty("v2xsim.catalog", "catalog")).resolve(name + ".yaml");
     ScenarioLoader loader = new ScenarioLoader();
