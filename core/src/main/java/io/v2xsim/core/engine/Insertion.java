@@ -172,14 +172,18 @@ final class Insertion {
 
   /** Whether {@code road} starts at a boundary node that some road other than itself and its reverse also uses. */
   private static boolean sharedBoundary(Road road) {
+    // Indexed loops: asked at every insertion attempt, the iterators of for-each were the tick's only garbage
+    // (the allocation gate, 2026-12-03).
     io.v2xsim.core.network.Junction j = road.from();
-    for (Road o : j.outgoing()) {
-      if (o != road) {
+    List<Road> out = j.outgoing();
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) != road) {
         return true;
       }
     }
-    for (Road o : j.incoming()) {
-      if (o.from() != road.to()) {
+    List<Road> in = j.incoming();
+    for (int i = 0; i < in.size(); i++) {
+      if (in.get(i).from() != road.to()) {
         return true;
       }
     }
