@@ -33,17 +33,14 @@ final class CarFollowing {
       a = Math.min(a, Idm.follow(t, v.speed, v0, ru.front - ru.length - v.pos, ru.speed));
       leaderFound = true;
     } else if (link instanceof Lane lane) {
-      // A leader that turned onto another connector still has its rear over the end of this lane.
-      java.util.List<Connector> outs = lane.outgoing();
-      for (int ci = 0; ci < outs.size(); ci++) {
-        Connector c = outs.get(ci);
+      // A leader that turned onto another connector still has its rear over the end of this lane; on our own
+      // next connector the last one is our leader wherever it is.
+      a = Math.min(a, rearOverEnd(v, lane, ahead, v0, s));
+      if (v.nextLink() instanceof Connector c) {
         int n = s.count(c);
         if (n > 0) {
           s.get(c, n - 1, ru);
-          double gap = ahead + ru.front - ru.length;
-          if (ru.front - ru.length < 0 || c == v.nextLink()) {
-            a = Math.min(a, Idm.follow(t, v.speed, v0, gap, ru.speed));
-          }
+          a = Math.min(a, Idm.follow(t, v.speed, v0, ahead + ru.front - ru.length, ru.speed));
         }
       }
     }

@@ -24,20 +24,12 @@ final class CollisionDetector {
   private int[] next = new int[256];
   private int[] cellX = new int[256];
   private int[] cellY = new int[256];
-  // Centres and reach (half length plus half width) copied out of the bodies once a tick: the pair loop
-  // reads these dense arrays and touches a body only for the few pairs close enough to need the exact test.
-  private double[] px = new double[256];
-  private double[] py = new double[256];
-  private double[] reach = new double[256];
-  private double[] pc = new double[256];
-  private double[] ps = new double[256];
-  private double[] hl = new double[256];
-  private double[] hw = new double[256];
+  // Each body's box copied out once a tick, F doubles per body side by side: centre, heading's cosine and sine,
+  // half length and width, and the half extents of its axis-aligned bounding box. The pair loop reads this
+  // dense array and touches a body only to report a collision.
+  private static final int F = 8;
+  private double[] box = new double[256 * F];
   private boolean[] onFoot = new boolean[256];
-  // Half extents of each box's axis-aligned bounding box: a second cheap test before the exact one, which
-  // otherwise ran for every pair of neighbours in a queue or side by side in two lanes.
-  private double[] bx = new double[256];
-  private double[] by = new double[256];
   private Body[] bodies = new Body[256];
   /** Pairs reported so far (lower id << 32 | higher id), each once. */
   private final LongIntMap reported = new LongIntMap();
@@ -66,16 +58,8 @@ final class CollisionDetector {
       next = new int[n * 2];
       cellX = new int[n * 2];
       cellY = new int[n * 2];
-      px = new double[n * 2];
-      py = new double[n * 2];
-      reach = new double[n * 2];
-      pc = new double[n * 2];
-      ps = new double[n * 2];
-      hl = new double[n * 2];
-      hw = new double[n * 2];
+      box = new double[n * 2 * F];
       onFoot = new boolean[n * 2];
-      bx = new double[n * 2];
-      by = new double[n * 2];
     }
     Arrays.fill(head, -1);
     int mask = head.length - 1;
@@ -85,17 +69,22 @@ final class CollisionDetector {
       widest = Math.max(widest, 0.5 * (b.length + b.width));
     }
     cell = 2 * widest;
+    double[] f = box;
     for (int i = 0; i < n; i++) {
       Body b = vs[i];
-      px[i] = b.x;
-      py[i] = b.y;
-      reach[i] = 0.5 * (b.length + b.width);
-      pc[i] = b.cosHeading;
-      ps[i] = b.sinHeading;
-      hl[i] = 0.5 * b.length;
-      hw[i] = 0.5 * b.width;
-      bx[i] = hl[i] * Math.abs(pc[i]) + hw[i] * Math.abs(ps[i]);
-      by[i] = hl[i] * Math.abs(ps[i]) + hw[i] * Math.abs(pc[i]);
+      int at = i * F;
+      double c = b.cosHeading;
+      double s = b.sinHeading;
+      double hl = 0.5 * b.length;
+      double hw = 0.5 * b.width;
+      f[at] = b.x;
+      f[at + 1] = b.y;
+      f[at + 2] = c;
+      f[at + 3] = s;
+      f[at + 4] = hl;
+      f[at + 5] = hw;
+      f[at + 6] = hl * Math.abs(c) + hw * Math.abs(s);
+      f[at + 7] = hl * Math.abs(s) + hw * Math.abs(c);
       onFoot[i] = b instanceof Actor x && x.kind == io.v2xsim.core.actors.ActorKind.PEDESTRIAN;
       cellX[i] = cell(b.x);
       cellY[i] = cell(b.y);
@@ -106,9 +95,10 @@ final class CollisionDetector {
     for (int i = 0; i < n; i++) {
       int cx = cellX[i];
       int cy = cellY[i];
-      double ax = px[i];
-      double ay = py[i];
-      double ar = reach[i];
+      int a = i * F;
+      double ax = f[a];
+      double ay = f[a + 1];
+      double ar = f[a + 4] + f[a + 5];
       for (int dx = -1; dx <= 1; dx++) {
         for (int dy = -1; dy <= 1; dy++) {
           int h = hash(cx + dx, cy + dy) & mask;
@@ -118,16 +108,20 @@ final class CollisionDetector {
             if (cellX[j] != cx + dx || cellY[j] != cy + dy) {
               continue; // hash collision with another cell
             }
-            double ex = px[j] - ax;
-            double ey = py[j] - ay;
-            double r = ar + reach[j];
-            if (ex * ex + ey * ey > r * r || Math.abs(ex) > bx[i] + bx[j] || Math.abs(ey) > by[i] + by[j]) {
+            int b = j * F;
+            double ex = f[b] - ax;
+            double ey = f[b + 1] - ay;
+            // Reach (half length plus half width) bounds how far apart the centres of overlapping boxes can be.
+            double r = ar + f[b + 4] + f[b + 5];
+            if (ex * ex + ey * ey > r * r || Math.abs(ex) > f[a + 6] + f[b + 6]
+                || Math.abs(ey) > f[a + 7] + f[b + 7]) {
               continue; // further apart than any two points of their boxes, or of their bounding boxes, can be
             }
             if (onFoot[i] && onFoot[j]) {
               continue; // people walking close together, or queueing at a kerb, touch: that is no traffic crash
             }
-            if (boxesOverlap(ax, ay, pc[i], ps[i], hl[i], hw[i], px[j], py[j], pc[j], ps[j], hl[j], hw[j])) {
+            if (boxesOverlap(ax, ay, f[a + 2], f[a + 3], f[a + 4], f[a + 5],
+                f[b], f[b + 1], f[b + 2], f[b + 3], f[b + 4], f[b + 5])) {
               report(time, vs[i], vs[j]);
             }
           }

@@ -128,50 +128,13 @@ final class NeighbourConflicts {
     Polyline b = pb.line();
     Connector o = pb.c();
     boolean yields = NetworkBuilder.yieldsStatically(pa.c(), o);
-    double[] proj = new double[2];
-    int n = Math.max(1, (int) Math.ceil(a.length() / 0.5));
-    double entry = -1;
-    double entryOther = 0;
-    double best = Double.POSITIVE_INFINITY;
-    double bestAt = 0;
-    double bestOther = 0;
-    double lastAt = 0;
-    double lastOther = 0;
-    for (int i = 0; i <= n + 1; i++) {
-      boolean near = false;
-      double sa = a.length() * Math.min(i, n) / n;
-      double d = Double.POSITIVE_INFINITY;
-      if (i <= n) {
-        d = NetworkBuilder.gap(a, sa, b, proj);
-        // Two approach lanes side by side are no conflict: each driver follows its own lane there.
-        boolean lanes = sa < pa.back() && proj[0] < pb.back();
-        double r = bodies ? Math.max(reach, NetworkBuilder.bodiesReach(a.headingAt(sa) - b.headingAt(proj[0]))) : reach;
-        near = !lanes && d < r;
+    NearRuns.scan(a, b, (sa, sb, d) -> {
+      // Two approach lanes side by side are no conflict: each driver follows its own lane there.
+      if (sa < pa.back() && sb < pb.back()) {
+        return false;
       }
-      if (near) {
-        if (entry < 0) {
-          entry = sa;
-          entryOther = proj[0];
-          best = Double.POSITIVE_INFINITY;
-        }
-        if (d < best) {
-          best = d;
-          bestAt = sa;
-          bestOther = proj[0];
-        }
-        lastAt = sa;
-        lastOther = proj[0];
-      } else if (entry >= 0) {
-        out.add(new Conflict(o, pa.position(entry), pb.position(entryOther), false, yields));
-        if (bestAt > entry + 0.25 && bestAt < lastAt - 0.25) {
-          out.add(new Conflict(o, pa.position(bestAt), pb.position(bestOther), false, yields));
-        }
-        if (lastAt > entry + 0.25) {
-          out.add(new Conflict(o, pa.position(lastAt), pb.position(lastOther), false, yields));
-        }
-        entry = -1;
-      }
-    }
+      return d < (bodies ? Math.max(reach, NetworkBuilder.bodiesReach(a.headingAt(sa) - b.headingAt(sb))) : reach);
+    }, (at, atOther) -> out.add(new Conflict(o, pa.position(at), pb.position(atOther), false, yields)));
   }
 
   /** A path back the way it came: at a dead end, a turnaround, or across a divided road's median. */

@@ -620,56 +620,17 @@ public final class NetworkBuilder {
 
   /**
    * Adds a conflict with {@code o} at the entry, the closest point and the exit of every stretch of {@code c}
-   * that passes within {@code reach} of {@code o} (crossings included: the distance is 0 there).
-   * Samples c every 0.5 m; O(n * m) for n samples and m points of o.
+   * that passes within {@code reach} of {@code o} (crossings included: the distance is 0 there), or within
+   * reach of two bodies at the paths' relative heading ({@link NearRuns}).
    */
   private static void nearZones(Connector c, Connector o, double reach, List<Conflict> out) {
     Polyline a = c.shape();
     Polyline b = o.shape();
-    double[] proj = new double[2];
-    int n = Math.max(1, (int) Math.ceil(a.length() / 0.5));
     boolean yields = yieldsStatically(c, o);
-    double entry = -1;
-    double entryOther = 0;
-    double best = Double.POSITIVE_INFINITY;
-    double bestAt = 0;
-    double bestOther = 0;
-    double lastAt = 0;
-    double lastOther = 0;
-    for (int i = 0; i <= n + 1; i++) {
-      boolean near = false;
-      double sa = a.length() * Math.min(i, n) / n;
-      double d = Double.POSITIVE_INFINITY;
-      if (i <= n) {
-        d = gap(a, sa, b, proj);
-        near = d < Math.max(reach, bodiesReach(a.headingAt(sa) - b.headingAt(proj[0])));
-      }
-      if (near) {
-        if (entry < 0) {
-          entry = sa;
-          entryOther = proj[0];
-          best = Double.POSITIVE_INFINITY;
-        }
-        if (d < best) {
-          best = d;
-          bestAt = sa;
-          bestOther = proj[0];
-        }
-        lastAt = sa;
-        lastOther = proj[0];
-      } else if (entry >= 0) {
-        double ka = c.shapeScale();
-        double kb = o.shapeScale();
-        out.add(new Conflict(o, entry / ka, entryOther / kb, false, yields));
-        if (bestAt > entry + 0.25 && bestAt < lastAt - 0.25) {
-          out.add(new Conflict(o, bestAt / ka, bestOther / kb, false, yields));
-        }
-        if (lastAt > entry + 0.25) {
-          out.add(new Conflict(o, lastAt / ka, lastOther / kb, false, yields));
-        }
-        entry = -1;
-      }
-    }
+    double ka = c.shapeScale();
+    double kb = o.shapeScale();
+    NearRuns.scan(a, b, (sa, sb, d) -> d < Math.max(reach, bodiesReach(a.headingAt(sa) - b.headingAt(sb))),
+        (at, atOther) -> out.add(new Conflict(o, at / ka, atOther / kb, false, yields)));
   }
 
   /** Typical speed through a junction by turn, m/s: about 15 km/h for right turns, 25 km/h for left. */

@@ -363,20 +363,7 @@ public final class SafetyMonitor {
     leaderDrac[follower] = closing > 0 ? closing * closing / (2 * gap) : 0;
   }
 
-  // The box each road user in a crossing area covered at the last evaluation, by ground-truth id: a point is
-  // visited only when a box enters or leaves it, not at every evaluation while the box stays over it.
-  private final io.v2xsim.core.collections.LongIntMap tracked = new io.v2xsim.core.collections.LongIntMap();
-  private int trackedCount;
-  private int[] tId = new int[64];
-  private long[] tStamp = new long[64];
-  private double[] tX = new double[64];
-  private double[] tY = new double[64];
-  private double[] tC = new double[64];
-  private double[] tS = new double[64];
-  private double[] tHl = new double[64];
-  private double[] tHw = new double[64];
-  private double[] tHeading = new double[64];
-  private double[] tTime = new double[64];
+  private final CoveringBoxes boxes = new CoveringBoxes();
 
   /**
    * PET bookkeeping: each road user in a crossing area enters the points its box newly covers and releases
@@ -397,37 +384,26 @@ public final class SafetyMonitor {
       double hw = Math.max(0.5 * g.width[i], minHalf);
       double x = g.x[i];
       double y = g.y[i];
-      int id = g.id[i];
-      int k = tracked.get(id);
+      int k = boxes.find(g.id[i]);
       boolean had = k != io.v2xsim.core.collections.LongIntMap.ABSENT;
       if (!had) {
-        k = track(id);
-      } else if (tX[k] == x && tY[k] == y && tC[k] == c && tS[k] == s && tHl[k] == hl && tHw[k] == hw) {
-        tStamp[k] = evaluations;
-        tTime[k] = time;
+        k = boxes.add(g.id[i]);
+      } else if (boxes.same(k, x, y, c, s, hl, hw)) {
+        boxes.touch(k, time, evaluations);
         continue; // standing: it covers what it covered
-      }
-      if (had) {
+      } else {
         releaseLeft(k, x, y, c, s, hl, hw, step);
       }
       enter(g, i, k, had, time, staleBefore, x, y, c, s, hl, hw, step);
-      tX[k] = x;
-      tY[k] = y;
-      tC[k] = c;
-      tS[k] = s;
-      tHl[k] = hl;
-      tHw[k] = hw;
-      tHeading[k] = g.heading[i];
-      tTime[k] = time;
-      tStamp[k] = evaluations;
+      boxes.set(k, x, y, c, s, hl, hw, g.heading[i], time, evaluations);
     }
-    for (int k = 0; k < trackedCount; ) {
-      if (tStamp[k] == evaluations) {
+    for (int k = 0; k < boxes.count(); ) {
+      if (boxes.stamp(k) == evaluations) {
         k++;
         continue;
       }
       releaseLeft(k, Double.NaN, Double.NaN, 1, 0, 0, 0, step); // NaN centre: a box that covers nothing
-      untrack(k);
+      boxes.remove(k);
     }
   }
 
@@ -443,8 +419,7 @@ public final class SafetyMonitor {
       double px = (kx + 0.5) * step;
       for (int ky = (int) Math.ceil((y - ey) / step - 0.5); ky <= ky1; ky++) {
         double py = (ky + 0.5) * step;
-        if (!covers(x, y, c, s, hl, hw, px, py)
-            || (had && covers(tX[k], tY[k], tC[k], tS[k], tHl[k], tHw[k], px, py))) {
+        if (!CoveringBoxes.covers(x, y, c, s, hl, hw, px, py) || (had && boxes.covers(k, px, py))) {
           continue;
         }
         int prev = points.visit(kx, ky, g.id[i], g.objectClass[i], g.heading[i], PointHistory.HELD, staleBefore);
@@ -465,12 +440,14 @@ public final class SafetyMonitor {
 
   /** Releases the points of tracked box {@code k} that the box (x, y, c, s, hl, hw) does not cover. */
   private void releaseLeft(int k, double x, double y, double c, double s, double hl, double hw, double step) {
-    double ox = tX[k];
-    double oy = tY[k];
-    double oc = tC[k];
-    double os = tS[k];
-    double ol = tHl[k];
-    double ow = tHw[k];
+    double[] b = boxes.box;
+    int at = k * CoveringBoxes.WIDTH;
+    double ox = b[at + CoveringBoxes.X];
+    double oy = b[at + CoveringBoxes.Y];
+    double oc = b[at + CoveringBoxes.COS];
+    double os = b[at + CoveringBoxes.SIN];
+    double ol = b[at + CoveringBoxes.HALF_LENGTH];
+    double ow = b[at + CoveringBoxes.HALF_WIDTH];
     double ex = ol * Math.abs(oc) + ow * Math.abs(os);
     double ey = ol * Math.abs(os) + ow * Math.abs(oc);
     int kx1 = (int) Math.floor((ox + ex) / step - 0.5);
@@ -479,57 +456,11 @@ public final class SafetyMonitor {
       double px = (kx + 0.5) * step;
       for (int ky = (int) Math.ceil((oy - ey) / step - 0.5); ky <= ky1; ky++) {
         double py = (ky + 0.5) * step;
-        if (covers(ox, oy, oc, os, ol, ow, px, py) && !covers(x, y, c, s, hl, hw, px, py)) {
-          points.release(kx, ky, tId[k], tHeading[k], tTime[k]);
+        if (CoveringBoxes.covers(ox, oy, oc, os, ol, ow, px, py)
+            && !CoveringBoxes.covers(x, y, c, s, hl, hw, px, py)) {
+          points.release(kx, ky, boxes.id(k), b[at + CoveringBoxes.HEADING], b[at + CoveringBoxes.TIME]);
         }
       }
-    }
-  }
-
-  /** Whether the box with centre (x, y), heading (c, s) and half extents (hl, hw) covers point (px, py). */
-  private static boolean covers(double x, double y, double c, double s, double hl, double hw, double px,
-      double py) {
-    double dx = px - x;
-    double dy = py - y;
-    return Math.abs(dx * c + dy * s) <= hl && Math.abs(-dx * s + dy * c) <= hw;
-  }
-
-  private int track(int id) {
-    if (trackedCount == tId.length) {
-      int m = 2 * trackedCount;
-      tId = Arrays.copyOf(tId, m);
-      tStamp = Arrays.copyOf(tStamp, m);
-      tX = Arrays.copyOf(tX, m);
-      tY = Arrays.copyOf(tY, m);
-      tC = Arrays.copyOf(tC, m);
-      tS = Arrays.copyOf(tS, m);
-      tHl = Arrays.copyOf(tHl, m);
-      tHw = Arrays.copyOf(tHw, m);
-      tHeading = Arrays.copyOf(tHeading, m);
-      tTime = Arrays.copyOf(tTime, m);
-    }
-    int k = trackedCount++;
-    tId[k] = id;
-    tracked.put(id, k);
-    return k;
-  }
-
-  /** Drops tracked box {@code k}, moving the last one into its place. */
-  private void untrack(int k) {
-    tracked.remove(tId[k]);
-    int last = --trackedCount;
-    if (k != last) {
-      tId[k] = tId[last];
-      tStamp[k] = tStamp[last];
-      tX[k] = tX[last];
-      tY[k] = tY[last];
-      tC[k] = tC[last];
-      tS[k] = tS[last];
-      tHl[k] = tHl[last];
-      tHw[k] = tHw[last];
-      tHeading[k] = tHeading[last];
-      tTime[k] = tTime[last];
-      tracked.put(tId[k], k);
     }
   }
 }
