@@ -30,7 +30,10 @@ import java.util.Map;
  * writes {@code side-by-side.md} and {@code side-by-side.json} into the results folder.
  */
 public final class SideBySide {
-  static final List<String> NETWORKS = List.of("grid10-no-turnarounds", "grid10", "rand", "spider", "hcmc-small");
+  static final List<String> NETWORKS =
+      List.of("grid10-no-turnarounds", "grid10", "rand", "spider", "spider-no-centre", "hcmc-small");
+  /** Demands: the (a trip every 0.36 s, NAME.rou.xml) and a trip a second (NAME.light.rou.xml). */
+  static final List<String> DEMANDS = List.of("heavy", "light");
 
   /**
    * One network with one set of outputs: SUMO's run (null without SUMO, or when it failed: then
@@ -59,6 +62,7 @@ public final class SideBySide {
     Path out = null;
     boolean sequential = false;
     String sumo = "sumo";
+    String demand = "heavy";
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -71,9 +75,11 @@ public final class SideBySide {
           case "--out" -> out = Path.of(args[++i]);
           case "--sequential" -> sequential = true;
           case "--sumo" -> sumo = args[++i];
+          case "--demand" -> demand = oneOfDemands(args[++i]);
           case "-h", "--help" -> {
             System.out.println("usage: v2xsim bench sumo [--nets a,b,...] [--duration S] [--dt S] [--seed N]"
-                + " [--outputs trips|safety|both] [--sequential] [--data DIR] [--sumo PATH] [--out DIR]");
+                + " [--outputs trips|safety|both] [--demand heavy|light] [--sequential] [--data DIR] [--sumo PATH]"
+                + " [--out DIR]");
             System.out.println("networks (in --data, default data/sumo): " + String.join(", ", NETWORKS));
             return;
           }
@@ -81,8 +87,8 @@ public final class SideBySide {
         }
       }
       for (String n : nets) {
-        if (!Files.isRegularFile(net(data, n)) || !Files.isRegularFile(routes(data, n))) {
-          throw new IllegalArgumentException("no " + net(data, n) + " and " + routes(data, n));
+        if (!Files.isRegularFile(net(data, n)) || !Files.isRegularFile(routes(data, n, demand))) {
+          throw new IllegalArgumentException("no " + net(data, n) + " and " + routes(data, n, demand));
         }
       }
     } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
@@ -102,29 +108,30 @@ public final class SideBySide {
     }
     Files.createDirectories(out);
     try {
-      run(nets, data, dt, duration, seed, outputs, sumoPath, pin, sequential, out);
+      run(nets, data, demand, dt, duration, seed, outputs, sumoPath, pin, sequential, out);
     } catch (IOException e) {
       System.err.println("v2xsim bench sumo: " + e.getMessage());
       System.exit(1);
     }
   }
 
-  private static void run(List<String> nets, Path data, double dt, double duration, long seed, String outputs,
+  private static void run(List<String> nets, Path data, String demand, double dt, double duration, long seed, String outputs,
       String sumoPath, boolean pin, boolean sequential, Path out) throws IOException, InterruptedException {
     List<Pair> pairs = new ArrayList<>();
     for (String n : nets) {
       for (boolean safety : outputs.equals("both") ? new boolean[] {false, true}
           : new boolean[] {outputs.equals("safety")}) {
         System.out.printf(Locale.ROOT, "%s, %s: running ...%n", n, safety ? "with surrogate safety" : "trips only");
-        Pair p = runPair(data, n, dt, duration, seed, safety, sumoPath, pin, sequential, out);
+        Pair p = runPair(data, n, demand, dt, duration, seed, safety, sumoPath, pin, sequential, out);
         pairs.add(p);
         System.out.println("  " + line(p));
       }
     }
-    String md = markdown(pairs, dt, duration, seed, pin, sumoPath != null);
+    String md = markdown(pairs, demand, dt, duration, seed, pin, sumoPath != null);
     PendingFile.write(out.resolve("side-by-side.md"), md);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("demand", demand);
     doc.put("dt", dt);
     doc.put("duration", duration);
     doc.put("seed", seed);
@@ -137,16 +144,16 @@ public final class SideBySide {
     System.out.println("results: " + out.toAbsolutePath());
   }
 
-  private static Pair runPair(Path data, String n, double dt, double duration, long seed, boolean safety,
+  private static Pair runPair(Path data, String n, String demand, double dt, double duration, long seed, boolean safety,
       String sumoPath, boolean pin, boolean sequential, Path out) throws IOException, InterruptedException {
     List<String> ours = new ArrayList<>();
     if (pin) {
       ours.addAll(List.of("taskset", "-c", "1"));
     }
     ours.addAll(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-        V2xsimChild.class.getName(), net(data, n).toString(), routes(data, n).toString(), num(dt), num(duration),
+        V2xsimChild.class.getName(), net(data, n).toString(), routes(data, n, demand).toString(), num(dt), num(duration),
         Long.toString(seed), Boolean.toString(safety)));
-    String tag = n + (safety ? "-safety" : "-trips");
+    String tag = n + (demand.equals("light") ? "-light" : "") + (safety ? "-safety" : "-trips");
     Job v = new Job(ours, out.resolve(tag + ".v2xsim.log"));
     Job s = null;
     if (sumoPath != null) {
@@ -154,7 +161,7 @@ public final class SideBySide {
       if (pin) {
         theirs.addAll(List.of("taskset", "-c", "0"));
       }
-      theirs.addAll(List.of(sumoPath, "-n", net(data, n).toString(), "-r", routes(data, n).toString(),
+      theirs.addAll(List.of(sumoPath, "-n", net(data, n).toString(), "-r", routes(data, n, demand).toString(),
           "--step-length", num(dt), "--begin", "0", "--end", num(duration), "--seed", Long.toString(seed),
           "--time-to-teleport", "-1", "--no-step-log", "--no-warnings", "--duration-log.statistics"));
       if (safety) {
@@ -237,11 +244,11 @@ public final class SideBySide {
     }
   }
 
-  static String markdown(List<Pair> pairs, double dt, double duration, long seed, boolean pinned,
+  static String markdown(List<Pair> pairs, String demand, double dt, double duration, long seed, boolean pinned,
       boolean withSumo) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "SUMO and v2xsim side by side: step %s s, %s s simulated, seed %d, no"
-        + " teleports, %s.%n%s%n%n", num(dt), num(duration), seed,
+    b.append(String.format(Locale.ROOT, "SUMO and v2xsim side by side: %s demand, step %s s, %s s simulated, seed %d, no"
+        + " teleports, %s.%n%s%n%n", demand.equals("light") ? "a trip a second" : "a trip every 0.36 s", num(dt), num(duration), seed,
         pinned ? "run at the same time, each pinned to one core" : "one after the other", machine()));
     b.append("| network | outputs | SUMO wall (s) | v2xsim wall (s) | ratio | SUMO loop (s) | v2xsim loop (s) |"
         + " ratio | arrived SUMO / v2xsim | mean duration SUMO / v2xsim (s) | collisions SUMO / v2xsim |\n");
@@ -297,8 +304,8 @@ public final class SideBySide {
     return data.resolve(n).resolve(n + ".net.xml");
   }
 
-  private static Path routes(Path data, String n) {
-    return data.resolve(n).resolve(n + ".rou.xml");
+  private static Path routes(Path data, String n, String demand) {
+    return data.resolve(n).resolve(n + (demand.equals("light") ? ".light" : "") + ".rou.xml");
   }
 
   private static String javaExecutable() {
@@ -329,6 +336,13 @@ public final class SideBySide {
       throw new IllegalArgumentException(option + " must be positive, got " + value);
     }
     return v;
+  }
+
+  private static String oneOfDemands(String value) {
+    if (!DEMANDS.contains(value)) {
+      throw new IllegalArgumentException("--demand must be one of " + String.join(", ", DEMANDS) + ", not " + value);
+    }
+    return value;
   }
 
   private static String oneOf(String outputs) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The engine's central invariant on networks v2xsim did not generate: no collision in plain traffic. The
  * netgenerate grids of data/sumo (see docs/sumo-parity.md), with and without turnarounds, and its spider
- * network (8 arms, 6 rings, acute junctions at the centre) and its random network ({@code rand}: 2-lane roads
+ * network (8 arms, 6 rings, acute junctions at the centre; and without its centre junction) and its random network ({@code rand}: 2-lane roads
  * meeting at any angle), their duarouter demand, the first 300 s (about 830 trips depart) of each over several
  * seeds. And netconvert's {@code hcmc-small} (an OpenStreetMap extract of Ho Chi Minh City), 600 s over three
  * seeds, below.
@@ -26,7 +26,7 @@ class SumoPlainTrafficTest {
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"grid10-no-turnarounds, 1", "grid10-no-turnarounds, 2", "grid10-no-turnarounds, 3",
       "grid10, 1", "grid10, 2", "grid10, 3", "spider, 1", "spider, 2", "spider, 3", "rand, 1", "rand, 2",
-      "rand, 3"})
+      "rand, 3", "spider-no-centre, 1", "spider-no-centre, 2", "spider-no-centre, 3"})
   void noCollisionInPlainTraffic(String name, long seed) {
     ImportedScenario imported = SumoImporter.read(SUMO.resolve(name).resolve(name + ".net.xml"),
         SUMO.resolve(name).resolve(name + ".rou.xml"), p -> p.getFileName().toString(), SECONDS);
