@@ -140,11 +140,11 @@ final class CarFollowing {
         }
         ahead = true;
         if (ru.front - ru.length < o.length()) {
-          // Where its body is (its middle posed on its path, its axis along the heading there: rear, middle
-          // and front), taken onto our path: a U-turner swings its rear across the straight path beside it and
+          // Where its body is (placed as the engine places it, from its front, length and the lane it left: rear,
+          // middle and front), taken onto our path: a U-turner swings its rear across the straight path beside it and
           // comes back across a left turn's, which a comparison of the two paths at equal distances missed
           // (spider, hcmc-small, 2026-12-03). It counts while a point of it is within reach of our path.
-          o.shape().pose(Math.max(0, ru.front - 0.5 * ru.length) * o.shapeScale(), pose);
+          BodyPose.place(o, ru.front, ru.length, c.from(), pose);
           best = Math.min(best, behindBody(v, c, pos, v0));
         }
         break;
@@ -158,12 +158,7 @@ final class CarFollowing {
         if (m > 0) {
           s.get(exit, m - 1, ru);
           if (ru.front - ru.length < 0) {
-            double mid = ru.front - 0.5 * ru.length;
-            if (mid >= 0) {
-              exit.shape().pose(mid * exit.shapeScale(), pose);
-            } else {
-              o.shape().pose((o.length() + mid) * o.shapeScale(), pose);
-            }
+            BodyPose.place(exit, ru.front, ru.length, o, pose);
             best = Math.min(best, behindBody(v, c, pos, v0));
           }
         }

@@ -474,23 +474,9 @@ public final class Engine {
     return v;
   }
 
-  /** Places the vehicle's centre and heading from its link position. */
+  /** Places the vehicle's middle and heading from its link position ({@link BodyPose}). */
   void updatePose(Vehicle v) {
-    Link l = v.link;
-    double centre = v.pos - 0.5 * v.type.length();
-    if (centre < 0 && l instanceof Lane && v.prevLink instanceof Connector c) {
-      // Its middle is still in the junction: placed on the connector it came along, not on the lane's line
-      // extended straight back, which swept the rear of a turning car over the neighbouring paths (imported
-      // turns into far lanes; issue 10: a body overlaps no lane it is not on).
-      c.shape().pose((c.length() + centre) * c.shapeScale(), poseScratch);
-    } else if (centre < 0 && l instanceof Connector && v.prevLink instanceof Lane p) {
-      // Its middle has not yet crossed the stop line: placed on the lane it is leaving, not on the connector's
-      // first segment extended back, which turned a body that had not begun to turn and swung it into the
-      // neighbouring lane (rand, two lanes turning off side by side).
-      p.shape().pose((p.length() + centre) * p.shapeScale(), poseScratch);
-    } else {
-      l.shape().pose(centre * l.shapeScale(), poseScratch);
-    }
+    BodyPose.place(v.link, v.pos, v.type.length(), v.prevLink, poseScratch);
     v.x = poseScratch[0];
     v.y = poseScratch[1];
     v.setHeading(poseScratch[2]);

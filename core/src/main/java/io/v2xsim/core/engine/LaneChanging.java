@@ -19,6 +19,8 @@ final class LaneChanging {
   static final double LANE_CHANGE_PERIOD = 0.5;
   /** MOBIL: braking imposed on the new follower must not exceed this (m/s^2). */
   static final double SAFE_DECEL = 4.0;
+  /** A moving driver changes lanes no later than this many seconds (plus 2 m) before its lane's end. */
+  static final double LAST_CHANGE_SECONDS = 1.0;
   /** Junctions back along the target lane's ways in that a lane change looks for a follower. */
   static final int MAX_UPSTREAM_JUNCTIONS = 3;
 
@@ -59,8 +61,33 @@ final class LaneChanging {
       boolean needChange = next != null && lane.connectorTo(next) == null;
       double distToEnd = lane.length() - v.pos;
       Lane target = null;
+      Lane toward = needChange ? directionToward(lane, next) : null;
+      // Past a short road: whether this lane runs out along the route within what a change at this speed needs
+      // (RouteReach), and a lane of this road goes further.
+      double horizon = 0;
+      double reachHere = 0;
+      if (!needChange && next != null && next.length() < RouteReach.SHORT_ROAD) {
+        horizon = v.pos + Math.min(RouteReach.CONNECTOR_HORIZON, Math.max(60, 6 * v.speed));
+        reachHere = RouteReach.reach(lane, v.route, v.routeIndex, horizon);
+        if (reachHere < horizon) {
+          toward = towardFurther(v, lane, reachHere, horizon);
+          if (toward != null) {
+            needChange = true;
+            distToEnd = reachHere - v.pos;
+          }
+        }
+      }
+      if (needChange && v.speed > 1.0 && lane.length() - v.pos < v.speed * LAST_CHANGE_SECONDS + 2.0) {
+        // Too late to change and judge the junction from the new lane before entering it: moved across in its
+        // last half metre at 12 m/s, a driver was on the new lane's connector the same tick without having looked
+        // at that connector's conflicts, and ran into a U-turn (hcmc-small, seed 1, t = 350.8 s). It brakes for
+        // the end of its lane instead and changes there, slowly.
+        needChange = false;
+        toward = null;
+        v.wantsLane = -1;
+        continue;
+      }
       if (needChange) {
-        Lane toward = directionToward(lane, next);
         if (toward != null && safe(v, toward, urgentDecel(v, distToEnd), s)) {
           target = toward;
         }
@@ -82,6 +109,10 @@ final class LaneChanging {
           if (next != null && cand.connectorTo(next) == null) {
             continue;
           }
+          if (horizon > 0 && reachHere < horizon
+              && RouteReach.reach(cand, v.route, v.routeIndex, horizon) < reachHere) {
+            continue; // nor for one that runs out sooner past a short road
+          }
           if (distToEnd < 15) {
             continue;
           }
@@ -99,10 +130,27 @@ final class LaneChanging {
         v.prevLink = null;
         occ[target.index()].insertSorted(v);
         v.laneChangeCooldown = 3.0;
+        keepStopOnYellow(v, lane, target);
         v.yellowDecisionFor = -1;
         v.waitingAtLineSinceTick = -1;
         engine.measurements().laneChanged();
       }
+    }
+  }
+
+  /**
+   * A driver who has decided to stop for the yellow ahead still stops after moving across: deciding afresh in
+   * the new lane, nearer the line, one found stopping too hard, went, and was 19.6 m short of the line at 20 m/s
+   * when the red came (hcmc-small, a trip a second, seed 1, t = 135.9 s).
+   */
+  private static void keepStopOnYellow(Vehicle v, Lane from, Lane to) {
+    Connector was = v.along(from, v.routeIndex);
+    if (was == null || v.yellowDecision(was.index()) != 0) {
+      return;
+    }
+    Connector now = v.along(to, v.routeIndex);
+    if (now != null && now.junction() == was.junction()) {
+      v.decideYellow(now.index(), false);
     }
   }
 
@@ -157,6 +205,29 @@ final class LaneChanging {
     return SAFE_DECEL + urgency * (v.type.emergencyDecel() * 0.6 - SAFE_DECEL);
   }
 
+  /**
+   * The adjacent lane one step closer to the lane of this road that goes furthest along {@code v}'s route (the
+   * nearest of those), if that is further than {@code reachHere}; else null.
+   */
+  private static Lane towardFurther(Vehicle v, Lane lane, double reachHere, double horizon) {
+    double best = reachHere;
+    int bestD = 0;
+    java.util.List<Lane> lanes = lane.road().lanes();
+    for (int li = 0; li < lanes.size(); li++) {
+      Lane l = lanes.get(li);
+      if (l == lane) {
+        continue;
+      }
+      double r = RouteReach.reach(l, v.route, v.routeIndex, horizon);
+      int d = l.number() - lane.number();
+      if (r > best || (r == best && bestD != 0 && Math.abs(d) < Math.abs(bestD))) {
+        best = r;
+        bestD = d;
+      }
+    }
+    return bestD > 0 ? lane.left() : bestD < 0 ? lane.right() : null;
+  }
+
   /** The adjacent lane one step closer to a lane that leads to {@code next}, or null. */
   private static Lane directionToward(Lane lane, Road next) {
     int best = Integer.MAX_VALUE;
@@ -207,6 +278,21 @@ final class LaneChanging {
         if (cn > 0) {
           s.get(c, cn - 1, ru);
           double gap = target.length() - v.pos + ru.front - ru.length;
+          if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, ru.speed) < -maxFollowerDecel) {
+            return false;
+          }
+        }
+      }
+      // Or one beyond the junction on the way it would take: changing in the last metres of a lane at 21 m/s,
+      // a driver found the lane and its connector empty and ran into the car that had just left them, 6 m on
+      // (hcmc-small, seed 1, t = 205.3 s).
+      Connector mine = v.along(target, v.routeIndex);
+      if (mine != null && s.count(mine) == 0) {
+        Lane exit = mine.to();
+        int en = s.count(exit);
+        if (en > 0) {
+          s.get(exit, en - 1, ru);
+          double gap = target.length() - v.pos + mine.length() + ru.front - ru.length;
           if (gap < 1.0 || Idm.follow(v.type, v.speed, v.desiredSpeed(target), gap, ru.speed) < -maxFollowerDecel) {
             return false;
           }

@@ -184,14 +184,19 @@ final class Vehicle extends Body {
   /**
    * The connector a driver takes from {@code lane}, the lane of {@code route.get(ri)}: onto the next road, into
    * the target lane that best serves the turn after it (strategic lane choice, {@link Lane#connectorTo(Road,
-   * Road, int)}), ties spread by trip number. Null on the last road or from a lane that does not lead on.
+   * Road, int)}; onto a short road, the one that goes furthest along the route, {@link RouteReach}), ties spread
+   * by trip number. Null on the last road or from a lane that does not lead on.
    */
   static Connector connectorAlong(Lane lane, List<Road> route, int ri, int trip) {
     if (ri + 1 >= route.size()) {
       return null;
     }
+    Road next = route.get(ri + 1);
+    if (next.length() < RouteReach.SHORT_ROAD && ri + 2 < route.size()) {
+      return RouteReach.furthest(lane, route, ri, trip);
+    }
     Road after = ri + 2 < route.size() ? route.get(ri + 2) : null;
-    return lane.connectorTo(route.get(ri + 1), after, trip);
+    return lane.connectorTo(next, after, trip);
   }
 
   // The last few answers of along(): drivers ask for the same few lanes ahead many times a tick, and strategic
