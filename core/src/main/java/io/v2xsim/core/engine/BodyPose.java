@@ -44,7 +44,10 @@ final class BodyPose {
     if (rearHere) {
       shape.pose(rear * scale, out);
     } else {
-      prev.shape().pose(Math.max(0, prev.length() + rear) * prev.shapeScale(), out);
+      // Past the start of a link shorter than the body (netconvert's 0.2 m lanes), on its line extended back:
+      // held at its start, the chord came out shorter than the body, and the body, laid about its middle, stuck
+      // out beyond its own front into the car ahead (hcmc-small, a trip a second, t = 1204 s).
+      prev.shape().pose((prev.length() + rear) * prev.shapeScale(), out);
     }
     double dx = fx - out[0];
     double dy = fy - out[1];
@@ -52,4 +55,5 @@ final class BodyPose {
     out[1] = 0.5 * (fy + out[1]);
     out[2] = dx * dx + dy * dy > 1e-6 ? Math.atan2(dy, dx) : fh;
   }
+
 }

@@ -269,11 +269,14 @@ final class Insertion {
   }
 
   /**
-   * Where on {@code lane} the rear of the last vehicle to leave it is, if that rear still overhangs the lane from
-   * the junction, or from the lane beyond it; otherwise "no one" ({@link Double#MAX_VALUE}). A vehicle put on a
+   * Where on {@code lane} (or past its end) the rear of the last vehicle to leave it is, if that rear still
+   * overhangs the lane or is less than {@link #OVERHANG_LOOK} past its end, on the connector or the lane beyond it; otherwise "no one" ({@link Double#MAX_VALUE}). A vehicle put on a
    * 6.8 m lane behind one that had just turned off it was put into its rear (netconvert's hcmc-small), and one put
    * on a 0.8 m lane into the rear of a car already past the 2 m connector after it.
    */
+  /** How far past a lane's end the rear of the last car to leave it still counts, metres. */
+  private static final double OVERHANG_LOOK = 20;
+
   private double overhang(Lane lane) {
     double rear = Double.MAX_VALUE;
     List<io.v2xsim.core.network.Connector> outs = lane.outgoing();
@@ -290,7 +293,10 @@ final class Insertion {
         }
         back = c.length() + beyond.pos - beyond.type.length();
       }
-      if (back < 0) {
+      // Not only a rear still over the lane: one just past its end is as much in the way of a vehicle put at
+      // the end of a lane shorter than itself (netconvert's 0.2 m lanes: put 0.1 m behind a connector whose last
+      // car's rear was 0.3 m into it, a car stood 0.4 m inside that rear; hcmc-small, a trip a second, t = 1204 s).
+      if (back < OVERHANG_LOOK) {
         rear = Math.min(rear, lane.length() + back);
       }
     }
