@@ -55,5 +55,4 @@ final class BodyPose {
     out[1] = 0.5 * (fy + out[1]);
     out[2] = dx * dx + dy * dy > 1e-6 ? Math.atan2(dy, dx) : fh;
   }
-
 }

@@ -268,15 +268,16 @@ final class Insertion {
     return true;
   }
 
-  /**
-   * Where on {@code lane} (or past its end) the rear of the last vehicle to leave it is, if that rear still
-   * overhangs the lane or is less than {@link #OVERHANG_LOOK} past its end, on the connector or the lane beyond it; otherwise "no one" ({@link Double#MAX_VALUE}). A vehicle put on a
-   * 6.8 m lane behind one that had just turned off it was put into its rear (netconvert's hcmc-small), and one put
-   * on a 0.8 m lane into the rear of a car already past the 2 m connector after it.
-   */
   /** How far past a lane's end the rear of the last car to leave it still counts, metres. */
   private static final double OVERHANG_LOOK = 20;
 
+  /**
+   * Where on {@code lane} (or past its end) the rear of the last vehicle to leave it is, on the connector or the
+   * lane beyond it, if that rear still overhangs the lane or is less than {@link #OVERHANG_LOOK} past its end;
+   * otherwise "no one" ({@link Double#MAX_VALUE}). A vehicle put on a 6.8 m lane behind one that had just turned
+   * off it was put into its rear (netconvert's hcmc-small), and one put on a 0.8 m lane into the rear of a car
+   * already past the 2 m connector after it.
+   */
   private double overhang(Lane lane) {
     double rear = Double.MAX_VALUE;
     List<io.v2xsim.core.network.Connector> outs = lane.outgoing();

@@ -56,86 +56,101 @@ final class LaneChanging {
       if ((v.trip + tick) % lanePeriodTicks != 0 || !(v.link instanceof Lane lane) || v.laneChangeCooldown > 0) {
         continue;
       }
-      Surroundings s = view(v);
-      Road next = v.nextRoad();
-      boolean needChange = next != null && lane.connectorTo(next) == null;
-      double distToEnd = lane.length() - v.pos;
-      Lane target = null;
-      Lane toward = needChange ? directionToward(lane, next) : null;
-      // Past a short road: whether this lane runs out along the route within what a change at this speed needs
-      // (RouteReach), and a lane of this road goes further.
-      double horizon = 0;
-      double reachHere = 0;
-      if (!needChange && next != null && next.length() < RouteReach.SHORT_ROAD) {
-        horizon = v.pos + Math.min(RouteReach.CONNECTOR_HORIZON, Math.max(60, 6 * v.speed));
-        reachHere = RouteReach.reach(lane, v.route, v.routeIndex, horizon);
-        if (reachHere < horizon) {
-          toward = towardFurther(v, lane, reachHere, horizon);
-          if (toward != null) {
-            needChange = true;
-            distToEnd = reachHere - v.pos;
-          }
-        }
-      }
-      if (needChange && v.speed > 1.0 && lane.length() - v.pos < v.speed * LAST_CHANGE_SECONDS + 2.0) {
-        // Too late to change and judge the junction from the new lane before entering it: moved across in its
-        // last half metre at 12 m/s, a driver was on the new lane's connector the same tick without having looked
-        // at that connector's conflicts, and ran into a U-turn (hcmc-small, seed 1, t = 350.8 s). It brakes for
-        // the end of its lane instead and changes there, slowly.
-        needChange = false;
-        toward = null;
-        v.wantsLane = -1;
-        continue;
-      }
-      if (needChange) {
-        if (toward != null && safe(v, toward, urgentDecel(v, distToEnd), s)) {
-          target = toward;
-        }
-        v.wantsLane = target == null && toward != null ? toward.index() : -1;
-        if (target == null && toward != null && v.controller == null && swapWithNeighbour(v, lane, toward)) {
-          continue;
-        }
-      } else {
-        double bestGain = v.type.changeThreshold();
-        for (int side = 0; side < 2; side++) {
-          Lane cand = side == 0 ? lane.left() : lane.right();
-          if (cand == null) {
-            continue;
-          }
-          // Strategic lane choice: never leave a lane that leads on along the route for one that does not.
-          // Allowing it far from the junction (as this did up to 250 m before it) sent drivers into turn lanes
-          // with shorter queues, from which they then had to force their way back: on the Hangzhou benchmark
-          // junction nearly every vehicle changed lane and hundreds were stuck until rerouted.
-          if (next != null && cand.connectorTo(next) == null) {
-            continue;
-          }
-          if (horizon > 0 && reachHere < horizon
-              && RouteReach.reach(cand, v.route, v.routeIndex, horizon) < reachHere) {
-            continue; // nor for one that runs out sooner past a short road
-          }
-          if (distToEnd < 15) {
-            continue;
-          }
-          double gain = incentive(v, lane, cand, s);
-          if (gain > bestGain && safe(v, cand, SAFE_DECEL, s)) {
-            bestGain = gain;
-            target = cand;
-          }
-        }
-      }
+      Lane target = choose(v, lane);
       if (target != null) {
-        v.wantsLane = -1;
-        occ[lane.index()].remove(v);
-        v.link = target;
-        v.prevLink = null;
-        occ[target.index()].insertSorted(v);
-        v.laneChangeCooldown = 3.0;
-        keepStopOnYellow(v, lane, target);
-        v.yellowDecisionFor = -1;
-        v.waitingAtLineSinceTick = -1;
-        engine.measurements().laneChanged();
+        move(v, lane, target);
       }
     }
+  }
+
+  /** The lane {@code v} moves into now, or null (also after a swap with a neighbour, done here). */
+  private Lane choose(Vehicle v, Lane lane) {
+    Surroundings s = view(v);
+    Road next = v.nextRoad();
+    boolean needChange = next != null && lane.connectorTo(next) == null;
+    double distToEnd = lane.length() - v.pos;
+    Lane toward = needChange ? directionToward(lane, next) : null;
+    // Past a short road: whether this lane runs out along the route within what a change at this speed needs
+    // (RouteReach), and a lane of this road goes further.
+    double horizon = 0;
+    double reachHere = 0;
+    if (!needChange && next != null && next.length() < RouteReach.SHORT_ROAD) {
+      horizon = v.pos + Math.min(RouteReach.CONNECTOR_HORIZON, Math.max(60, 6 * v.speed));
+      reachHere = RouteReach.reach(lane, v.route, v.routeIndex, horizon);
+      if (reachHere < horizon) {
+        toward = towardFurther(v, lane, reachHere, horizon);
+        if (toward != null) {
+          needChange = true;
+          distToEnd = reachHere - v.pos;
+        }
+      }
+    }
+    if (!needChange) {
+      return discretionary(v, lane, next, distToEnd, horizon, reachHere, s);
+    }
+    if (v.speed > 1.0 && lane.length() - v.pos < v.speed * LAST_CHANGE_SECONDS + 2.0) {
+      // Too late to change and judge the junction from the new lane before entering it: moved across in its
+      // last half metre at 12 m/s, a driver was on the new lane's connector the same tick without having looked
+      // at that connector's conflicts, and ran into a U-turn (hcmc-small, seed 1, t = 350.8 s). It brakes for
+      // the end of its lane instead and changes there, slowly.
+      v.wantsLane = -1;
+      return null;
+    }
+    Lane target = toward != null && safe(v, toward, urgentDecel(v, distToEnd), s) ? toward : null;
+    v.wantsLane = target == null && toward != null ? toward.index() : -1;
+    if (target == null && toward != null && v.controller == null) {
+      swapWithNeighbour(v, lane, toward);
+    }
+    return target;
+  }
+
+  /**
+   * MOBIL: the neighbouring lane with the largest incentive over the threshold that is safe to enter, among those
+   * that lead on along the route (and, past a short road within {@code horizon}, go as far as this one), or null.
+   */
+  private Lane discretionary(Vehicle v, Lane lane, Road next, double distToEnd, double horizon, double reachHere,
+      Surroundings s) {
+    Lane target = null;
+    double bestGain = v.type.changeThreshold();
+    for (int side = 0; side < 2; side++) {
+      Lane cand = side == 0 ? lane.left() : lane.right();
+      if (cand == null) {
+        continue;
+      }
+      // Strategic lane choice: never leave a lane that leads on along the route for one that does not.
+      // Allowing it far from the junction (as this did up to 250 m before it) sent drivers into turn lanes
+      // with shorter queues, from which they then had to force their way back: on the Hangzhou benchmark
+      // junction nearly every vehicle changed lane and hundreds were stuck until rerouted.
+      if (next != null && cand.connectorTo(next) == null) {
+        continue;
+      }
+      if (horizon > 0 && reachHere < horizon
+          && RouteReach.reach(cand, v.route, v.routeIndex, horizon) < reachHere) {
+        continue; // nor for one that runs out sooner past a short road
+      }
+      if (distToEnd < 15) {
+        continue;
+      }
+      double gain = incentive(v, lane, cand, s);
+      if (gain > bestGain && safe(v, cand, SAFE_DECEL, s)) {
+        bestGain = gain;
+        target = cand;
+      }
+    }
+    return target;
+  }
+
+  private void move(Vehicle v, Lane lane, Lane target) {
+    v.wantsLane = -1;
+    occ[lane.index()].remove(v);
+    v.link = target;
+    v.prevLink = null;
+    occ[target.index()].insertSorted(v);
+    v.laneChangeCooldown = 3.0;
+    keepStopOnYellow(v, lane, target);
+    v.yellowDecisionFor = -1;
+    v.waitingAtLineSinceTick = -1;
+    engine.measurements().laneChanged();
   }
 
   /**

@@ -20,7 +20,7 @@ final class RouteReach {
 
   /** A road shorter than this, metres, is too short to change lanes on at speed: choices look past it. */
   static final double SHORT_ROAD = 120;
-  /** How far a connector choice looks, metres from the start of the lane it is taken from. */
+  /** How far a connector choice looks, metres from the start of the lane the connector leads into. */
   static final double CONNECTOR_HORIZON = 250;
   /** Roads looked through at most. */
   static final int MAX_DEPTH = 6;
