@@ -251,19 +251,20 @@ public final class SideBySide {
         + " teleports, %s.%n%s%n%n", demand.equals("light") ? "a trip a second" : "a trip every 0.36 s", num(dt), num(duration), seed,
         pinned ? "run at the same time, each pinned to one core" : "one after the other", machine()));
     b.append("| network | outputs | SUMO wall (s) | v2xsim wall (s) | ratio | SUMO loop (s) | v2xsim loop (s) |"
-        + " ratio | arrived SUMO / v2xsim | mean duration SUMO / v2xsim (s) | collisions SUMO / v2xsim |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + " ratio | arrived SUMO / v2xsim | mean duration SUMO / v2xsim (s) | collisions SUMO / v2xsim |"
+        + " v2xsim red-light violations |\n");
+    b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Pair p : pairs) {
       SumoRun s = p.sumo();
       V2xsimRun v = p.v2xsim();
       if (s == null && p.sumoFailure() != null) {
         b.append(String.format(Locale.ROOT, "| %s | %s | failed (%s) | %.1f | - | - | %.1f | - | - / %d | - / %.1f |"
-            + " - / %d |%n", p.network(), p.safety() ? "trips + surrogate safety" : "trips",
+            + " - / %d | %d |%n", p.network(), p.safety() ? "trips + surrogate safety" : "trips",
             p.sumoFailure().replace("|", "/"), v.wallSeconds(), v.loopSeconds(), v.completed(), v.meanDuration(),
-            v.collisions()));
+            v.collisions(), v.redLights()));
         continue;
       }
-      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %s | %s | %.1f | %s | %s / %d | %s / %.1f | %s / %d |%n",
+      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %s | %s | %.1f | %s | %s / %d | %s / %.1f | %s / %d | %d |%n",
           p.network(), p.safety() ? "trips + surrogate safety" : "trips",
           s == null ? "-" : String.format(Locale.ROOT, "%.1f", s.wallSeconds()), v.wallSeconds(),
           s == null ? "-" : String.format(Locale.ROOT, "%.1fx", p.wallRatio()),
@@ -271,7 +272,7 @@ public final class SideBySide {
           s == null ? "-" : String.format(Locale.ROOT, "%.1fx", p.loopRatio()),
           s == null ? "-" : Integer.toString(s.arrived()), v.completed(),
           s == null ? "-" : String.format(Locale.ROOT, "%.1f", s.meanDuration()), v.meanDuration(),
-          s == null ? "-" : Integer.toString(s.collisions()), v.collisions()));
+          s == null ? "-" : Integer.toString(s.collisions()), v.collisions(), v.redLights()));
     }
     b.append("\nWall: the whole process (SUMO's loading, the JVM's start and v2xsim's import included); loop: the"
         + " simulation alone (SUMO's Performance Duration; v2xsim's run after import and compile). Ratio: SUMO's"

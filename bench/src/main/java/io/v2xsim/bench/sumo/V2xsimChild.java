@@ -43,8 +43,8 @@ public final class V2xsimChild {
     long c2 = threads.getCurrentThreadCpuTime();
     RunResult r = e.result();
     System.out.println(String.format(Locale.ROOT,
-        "V2XSIM load=%.3f loop=%.3f completed=%d meanDuration=%.3f collisions=%d updates=%d loopCpu=%.3f",
+        "V2XSIM load=%.3f loop=%.3f completed=%d meanDuration=%.3f collisions=%d redLights=%d updates=%d loopCpu=%.3f",
         (t1 - t0) / 1e9, (t2 - t1) / 1e9, Math.round(r.metric("tripsCompleted")), r.metric("avgTravelTime"),
-        r.collisions().size(), e.vehicleUpdates(), (c2 - c1) / 1e9));
+        r.collisions().size(), Math.round(r.metric("redLightViolations")), e.vehicleUpdates(), (c2 - c1) / 1e9));
   }
 }

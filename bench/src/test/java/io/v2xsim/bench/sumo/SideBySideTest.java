@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The side-by-side table: ratios are SUMO's time over ours, and a failed or missing SUMO is said so. */
 class SideBySideTest {
-  private static final V2xsimRun OURS = new V2xsimRun(8.0, 1.0, 5.0, 5001, 142.9, 0, 7_140_071);
+  private static final V2xsimRun OURS = new V2xsimRun(8.0, 1.0, 5.0, 5001, 142.9, 0, 2, 7_140_071);
 
   @Test
   void ratiosAreSumosTimeOverOurs() {
@@ -18,7 +18,7 @@ class SideBySideTest {
     assertEquals(7.8, p.loopRatio(), 1e-12);
     String md = SideBySide.markdown(List.of(p), "heavy", 0.1, 2400, 1, true, true);
     assertTrue(md.contains("| grid10 | trips | 40.0 | 8.0 | 5.0x | 39.0 | 5.0 | 7.8x | 5001 / 5001 | 157.5 / 142.9"
-        + " | 0 / 0 |"), md);
+        + " | 0 / 0 | 2 |"), md);
     assertTrue(md.contains("each pinned to one core"), md);
     assertTrue(md.contains("a trip every 0.36 s demand"), md);
   }
